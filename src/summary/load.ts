@@ -1,0 +1,248 @@
+/**
+ * Loads the five articles and the summary once, validates them with the one
+ * zod schema plus the cross-checks, and builds the indices the answer engine
+ * needs. Pure: reads files, no network, no global state.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseDocument } from 'yaml';
+import { BodyRuleError, extractBody } from '../corpus/body.js';
+import { crossCheck } from './crossCheck.js';
+import { formatPath, SummaryLoadError, type DataProblem } from './problems.js';
+import {
+  SUMMARY_FILES,
+  SummarySchema,
+  type Article,
+  type Entity,
+  type Event,
+  type FactDate,
+  type Figure,
+  type Quote,
+  type Summary,
+  type Topic,
+} from './schema.js';
+
+export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../data', import.meta.url));
+
+export interface LoadedArticle extends Article {
+  /** The body's paragraphs, exactly as in the file, furniture removed. */
+  paragraphs: readonly string[];
+  /** The paragraphs joined by blank lines. */
+  text: string;
+}
+
+export interface Briefing {
+  readonly summary: Summary;
+  readonly articles: ReadonlyMap<string, LoadedArticle>;
+  readonly articleList: readonly LoadedArticle[];
+  readonly entities: ReadonlyMap<string, Entity>;
+  readonly events: ReadonlyMap<string, Event>;
+  readonly quotes: ReadonlyMap<string, Quote>;
+  readonly figures: ReadonlyMap<string, Figure>;
+  readonly topics: ReadonlyMap<string, Topic>;
+  /** All events, earliest first. */
+  readonly eventsByDate: readonly Event[];
+  /** Day-precision events by "MM-DD" (any year). */
+  readonly eventsByMonthDay: ReadonlyMap<string, readonly Event[]>;
+  readonly eventsByActor: ReadonlyMap<string, readonly Event[]>;
+  readonly eventsByTopic: ReadonlyMap<string, readonly Event[]>;
+  readonly quotesBySpeaker: ReadonlyMap<string, readonly Quote[]>;
+  /** Normalized alias (see `normalizeName`) → entity ids using it. */
+  readonly aliasIndex: ReadonlyMap<string, readonly string[]>;
+  /** Entity id → ids of the articles that mention it. */
+  readonly articlesMentioning: ReadonlyMap<string, readonly string[]>;
+  /** Article id → number of facts (roles, mentions, events, quotes, figure values) citing it. */
+  readonly factsPerArticle: ReadonlyMap<string, number>;
+}
+
+export interface LoadOptions {
+  /** Folder holding `articles/` and `summary/`; defaults to the project's `data/`. */
+  dataDir?: string;
+}
+
+function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative.startsWith('..') ? file : relative;
+}
+
+/** Lowercase, accents and punctuation removed, spaces collapsed: "Mr. Xí" → "mr xi". */
+export function normalizeName(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[’']/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** Sortable key for a fact date: year and month precision sort at their start. */
+export function dateSortKey(date: FactDate): string {
+  if (date.precision === 'year') return `${date.value}-01-01`;
+  if (date.precision === 'month') return `${date.value}-01`;
+  return date.value;
+}
+
+interface RawFiles {
+  merged: Record<string, unknown>;
+  fileOfKey: Map<string, string>;
+  problems: DataProblem[];
+}
+
+function readSummaryFiles(summaryDir: string): RawFiles {
+  const merged: Record<string, unknown> = {};
+  const fileOfKey = new Map<string, string>();
+  const problems: DataProblem[] = [];
+  for (const name of SUMMARY_FILES) {
+    const file = path.join(summaryDir, `${name}.yaml`);
+    const shown = displayPath(file);
+    let source: string;
+    try {
+      source = readFileSync(file, 'utf8');
+    } catch (error) {
+      problems.push({ file: shown, path: '', message: `cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})` });
+      continue;
+    }
+    const document = parseDocument(source, { prettyErrors: true });
+    if (document.errors.length > 0) {
+      for (const error of document.errors) {
+        const line = error.linePos?.[0];
+        problems.push({
+          file: shown,
+          path: line ? `line ${line.line}, column ${line.col}` : '',
+          message: `invalid YAML: ${error.message.split('\n')[0]}`,
+        });
+      }
+      continue;
+    }
+    const content: unknown = document.toJS();
+    if (content === null || typeof content !== 'object' || Array.isArray(content)) {
+      problems.push({ file: shown, path: '', message: `must be a mapping with the key "${name}"` });
+      continue;
+    }
+    for (const [key, value] of Object.entries(content)) {
+      if (fileOfKey.has(key)) {
+        problems.push({ file: shown, path: key, message: `"${key}" is already defined in ${fileOfKey.get(key)}` });
+        continue;
+      }
+      merged[key] = value;
+      fileOfKey.set(key, shown);
+    }
+  }
+  return { merged, fileOfKey, problems };
+}
+
+function groupBy<T>(items: readonly T[], keysOf: (item: T) => readonly string[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    for (const key of keysOf(item)) {
+      const group = groups.get(key);
+      if (group) group.push(item);
+      else groups.set(key, [item]);
+    }
+  }
+  return groups;
+}
+
+/** Validates and indexes; throws `SummaryLoadError` listing every problem. */
+export function loadBriefing(options: LoadOptions = {}): Briefing {
+  const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
+  const summaryDir = path.join(dataDir, 'summary');
+  const { merged, fileOfKey, problems } = readSummaryFiles(summaryDir);
+  const fileFor = (key: PropertyKey) => fileOfKey.get(String(key)) ?? displayPath(path.join(summaryDir, `${String(key)}.yaml`));
+
+  if (problems.length > 0) throw new SummaryLoadError(problems);
+
+  const parsed = SummarySchema.safeParse(merged);
+  if (!parsed.success) {
+    throw new SummaryLoadError(
+      parsed.error.issues.map((issue) => ({
+        file: fileFor(issue.path[0] ?? ''),
+        path: formatPath(issue.path),
+        message: issue.message,
+      })),
+    );
+  }
+  const summary = parsed.data;
+
+  const articleList: LoadedArticle[] = [];
+  summary.articles.forEach((article, index) => {
+    const file = path.join(dataDir, 'articles', article.file);
+    let raw: string;
+    try {
+      raw = readFileSync(file, 'utf8');
+    } catch {
+      problems.push({ file: fileFor('articles'), path: `articles[${index}].file`, message: `cannot read ${displayPath(file)}` });
+      return;
+    }
+    try {
+      const paragraphs = extractBody(raw, article.body);
+      articleList.push({ ...article, paragraphs, text: paragraphs.join('\n\n') });
+    } catch (error) {
+      if (!(error instanceof BodyRuleError)) throw error;
+      problems.push({ file: fileFor('articles'), path: `articles[${index}].body.${error.field}`, message: error.message });
+    }
+  });
+
+  const bodies = new Map(articleList.map((article) => [article.id, article.paragraphs]));
+  for (const problem of crossCheck(summary, bodies)) {
+    problems.push({ file: fileFor(problem.key), path: problem.path, message: problem.message });
+  }
+  if (problems.length > 0) throw new SummaryLoadError(problems);
+
+  return indexSummary(summary, articleList);
+}
+
+function indexSummary(summary: Summary, articleList: LoadedArticle[]): Briefing {
+  const byId = <T extends { id: string }>(items: readonly T[]) => new Map(items.map((item) => [item.id, item]));
+
+  const eventsByDate = [...summary.events].sort(
+    (a, b) => dateSortKey(a.date).localeCompare(dateSortKey(b.date)) || a.id.localeCompare(b.id),
+  );
+  const dayEvents = eventsByDate.filter((event) => event.date.precision === 'day');
+
+  const aliasIndex = groupBy(summary.entities, (entity) => [
+    ...new Set([entity.name, ...entity.aliases].map(normalizeName).filter(Boolean)),
+  ]);
+
+  const articlesMentioning = new Map(
+    summary.entities.map((entity) => [
+      entity.id,
+      [...new Set([...entity.mentions, ...entity.roles.flatMap((role) => role.sources)].map((source) => source.article))],
+    ]),
+  );
+
+  const factsPerArticle = new Map<string, number>(articleList.map((article) => [article.id, 0]));
+  const count = (sources: readonly { article: string }[]) => {
+    for (const article of new Set(sources.map((source) => source.article))) {
+      factsPerArticle.set(article, (factsPerArticle.get(article) ?? 0) + 1);
+    }
+  };
+  summary.entities.forEach((entity) => {
+    count(entity.mentions);
+    entity.roles.forEach((role) => count(role.sources));
+  });
+  summary.events.forEach((event) => count(event.sources));
+  summary.quotes.forEach((quote) => count(quote.sources));
+  summary.figures.forEach((figure) => figure.values.forEach((value) => count(value.sources)));
+
+  return {
+    summary,
+    articles: byId(articleList),
+    articleList,
+    entities: byId(summary.entities),
+    events: byId(summary.events),
+    quotes: byId(summary.quotes),
+    figures: byId(summary.figures),
+    topics: byId(summary.topics),
+    eventsByDate,
+    eventsByMonthDay: groupBy(dayEvents, (event) => [event.date.value.slice(5)]),
+    eventsByActor: groupBy(eventsByDate, (event) => event.actors),
+    eventsByTopic: groupBy(eventsByDate, (event) => event.topics),
+    quotesBySpeaker: groupBy(summary.quotes, (quote) => (quote.speaker ? [quote.speaker] : [])),
+    aliasIndex: new Map([...aliasIndex].map(([alias, entities]) => [alias, entities.map((entity) => entity.id)])),
+    articlesMentioning,
+    factsPerArticle,
+  };
+}
