@@ -9,6 +9,14 @@ import type { SourceRef, Summary } from './schema.js';
 export type LocatedProblem = Omit<DataProblem, 'file'> & { key: keyof Summary };
 
 type IdKind = 'articles' | 'topics' | 'entities' | 'events' | 'quotes' | 'figures';
+const SINGULAR: Record<IdKind, string> = {
+  articles: 'article',
+  topics: 'topic',
+  entities: 'entity',
+  events: 'event',
+  quotes: 'quote',
+  figures: 'figure',
+};
 
 export function crossCheck(summary: Summary, bodies: ReadonlyMap<string, readonly string[]>): LocatedProblem[] {
   const problems: LocatedProblem[] = [];
@@ -24,7 +32,7 @@ export function crossCheck(summary: Summary, bodies: ReadonlyMap<string, readonl
   }
 
   const requireId = (kind: IdKind, id: string, key: keyof Summary, path: string) => {
-    if (!ids.get(kind)?.has(id)) problems.push({ key, path, message: `unknown ${kind.slice(0, -1)} id "${id}"` });
+    if (!ids.get(kind)?.has(id)) problems.push({ key, path, message: `unknown ${SINGULAR[kind]} id "${id}"` });
   };
 
   /** `listPath` names the list, e.g. `events[3].sources` or `entities[0].mentions`. */

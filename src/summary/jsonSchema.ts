@@ -3,7 +3,8 @@
  * editors (e.g. the YAML language server) can check files as they are typed.
  */
 import { z } from 'zod';
-import { SUMMARY_FILES, SummarySchema } from './schema.js';
+import type { SUMMARY_FILES} from './schema.js';
+import { SummarySchema } from './schema.js';
 
 export type SummaryFileName = (typeof SUMMARY_FILES)[number];
 

@@ -1,0 +1,120 @@
+/**
+ * `npm run validate` and the loader on bad data: each fixture in
+ * test/fixtures/summary/<case>/ replaces one or two files of a small valid
+ * summary; the problems must name the file, the path inside it and what is wrong.
+ */
+import { execFile } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadBriefing } from '../../src/summary/load.js';
+import { SummaryLoadError, type DataProblem } from '../../src/summary/problems.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const fixtures = path.join(root, 'test/fixtures/summary');
+const made: string[] = [];
+
+/** A data dir with the real articles, the real articles.yaml, the valid fixture, and the case's overrides. */
+function dataDirFor(caseName: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), `briefing-${caseName}-`));
+  made.push(dir);
+  symlinkSync(path.join(root, 'data/articles'), path.join(dir, 'articles'));
+  cpSync(path.join(fixtures, 'valid'), path.join(dir, 'summary'), { recursive: true });
+  cpSync(path.join(root, 'data/summary/articles.yaml'), path.join(dir, 'summary/articles.yaml'));
+  if (caseName !== 'valid') {
+    for (const file of readdirSync(path.join(fixtures, caseName)))
+      cpSync(path.join(fixtures, caseName, file), path.join(dir, 'summary', file));
+  }
+  return dir;
+}
+
+function problemsOf(caseName: string): DataProblem[] {
+  try {
+    loadBriefing({ dataDir: dataDirFor(caseName) });
+  } catch (error) {
+    if (error instanceof SummaryLoadError) return [...error.problems];
+    throw error;
+  }
+  return [];
+}
+
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('loading a summary', () => {
+  it('accepts the valid fixture and indexes it', () => {
+    const briefing = loadBriefing({ dataDir: dataDirFor('valid') });
+    expect(briefing.entities.get('meng-jianzhu')?.name).toBe('Meng Jianzhu');
+    expect(briefing.eventsByMonthDay.get('09-09')?.map((event) => event.id)).toEqual(['meng-dispatched']);
+    expect(briefing.quotesBySpeaker.get('meng-jianzhu')).toHaveLength(1);
+    expect(briefing.aliasIndex.get('meng')).toEqual(['meng-jianzhu']);
+  });
+
+  it('reports a reference to an unknown entity with its path', () => {
+    expect(problemsOf('broken-reference')).toEqual([
+      expect.objectContaining({ file: expect.stringMatching(/events\.yaml$/), path: 'events[0].actors[1]', message: expect.stringContaining('"susan-rise"') }),
+    ]);
+  });
+
+  it('reports a missing required field', () => {
+    expect(problemsOf('missing-field')).toEqual([
+      expect.objectContaining({ file: expect.stringMatching(/entities\.yaml$/), path: 'entities[0].description' }),
+    ]);
+  });
+
+  it('reports invalid YAML with its line', () => {
+    const problems = problemsOf('bad-yaml');
+    expect(problems.length).toBeGreaterThan(0);
+    for (const problem of problems) {
+      expect(problem.file).toMatch(/quotes\.yaml$/);
+      expect(problem.path).toMatch(/^line \d+, column \d+$/);
+      expect(problem.message).toMatch(/invalid YAML/);
+    }
+  });
+
+  it('reports evidence that is not verbatim in the cited article', () => {
+    expect(problemsOf('bad-evidence')).toEqual([
+      expect.objectContaining({ path: 'figures[0].values[0].sources[0].evidence', message: expect.stringContaining('sanctions-threat') }),
+    ]);
+  });
+
+  it('reports an impossible calendar date', () => {
+    expect(problemsOf('impossible-date')).toEqual([
+      expect.objectContaining({ path: 'events[0].date.value', message: expect.stringContaining('2015-09-31') }),
+    ]);
+  });
+
+  it('lists every problem at once, across files', () => {
+    const paths = problemsOf('multiple-problems').map((problem) => problem.path).sort();
+    expect(paths).toEqual(['events[0].actors[0]', 'events[0].sources[0].evidence', 'quotes[0].topics[1]']);
+  });
+});
+
+describe('npm run validate', () => {
+  const run = promisify(execFile);
+  const validate = (dataDir: string) =>
+    run(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/validate.ts'), '--data-dir', dataDir], { cwd: root });
+
+  it('prints the counts for good data', async () => {
+    const { stdout } = await validate(dataDirFor('valid'));
+    expect(stdout).toMatch(/^OK: 5 articles, 1 entities \(1 people, 0 organizations\), 1 events, 1 quotes, 1 figures \(1 discrepancies\), 1 topics$/m);
+  });
+
+  it('exits 1 and prints one line per problem: file, path, message', async () => {
+    const failure = await validate(dataDirFor('multiple-problems')).then(
+      () => undefined,
+      (error: { code: number; stderr: string; stdout: string }) => error,
+    );
+    expect(failure?.code).toBe(1);
+    expect(failure?.stdout).toBe('');
+    const lines = failure?.stderr.trim().split('\n') ?? [];
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toMatch(/events\.yaml: events\[0\]\.actors\[0\]: unknown entity id "nobody"$/);
+    expect(lines).toContainEqual(expect.stringMatching(/quotes\.yaml: quotes\[0\]\.topics\[1\]: unknown topic id "weather"$/));
+    expect(lines[3]).toBe('3 problems found.');
+  });
+});
