@@ -96,6 +96,8 @@ export function crossCheck(summary: Summary, bodies: ReadonlyMap<string, readonl
     const path = `figures[${index}]`;
     figure.topics.forEach((id, i) => requireId('topics', id, 'figures', `${path}.topics[${i}]`));
     figure.values.forEach((value, i) => checkSources(value.sources, 'figures', `${path}.values[${i}].sources`));
+    if ((figure.verdict === 'conflict' || figure.verdict === 'wording') && figure.values.length < 2)
+      problems.push({ key: 'figures', path: `${path}.verdict`, message: `"${figure.verdict}" needs at least two values` });
   });
 
   return problems;

@@ -208,6 +208,13 @@ export const FigureSchema = z.strictObject({
   subject: z.string().min(5),
   kind: z.enum(['count', 'amount', 'date', 'duration', 'name', 'title', 'other']),
   values: z.array(FigureValueSchema).min(1),
+  /**
+   * How the values relate, decided by the curator (not by comparing strings):
+   * `conflict`: the sources disagree on the fact; `wording`: the same fact written
+   * differently (spelling, a title, a rounding); `consistent`: the values fit together
+   * (different stages or measures); `single`: one source only.
+   */
+  verdict: z.enum(['conflict', 'wording', 'consistent', 'single']),
   /** What to make of the values: do they disagree, or measure different things? */
   note: z.string().min(10),
   topics: z.array(IdSchema).default([]),

@@ -1,10 +1,9 @@
 import type { Briefing } from './load.js';
 import type { Figure } from './schema.js';
 
-/** A figure is a discrepancy when its sources give more than one distinct value. */
+/** Sources give different values for the same thing: they disagree, or write it differently. */
 export function isDiscrepancy(figure: Figure): boolean {
-  const distinct = new Set(figure.values.map((value) => String(value.normalized ?? value.value).toLowerCase()));
-  return distinct.size > 1;
+  return figure.verdict === 'conflict' || figure.verdict === 'wording';
 }
 
 export interface SummaryCounts {
