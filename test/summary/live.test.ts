@@ -1,0 +1,79 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LiveBriefing, type ReloadResult } from '../../src/summary/live.js';
+import { loadBriefing, type Briefing } from '../../src/summary/load.js';
+
+const dataDir = fileURLToPath(new URL('../../data', import.meta.url));
+const dirs: string[] = [];
+
+function copyOfData(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'briefing-live-'));
+  dirs.push(dir);
+  cpSync(path.join(dataDir, 'articles'), path.join(dir, 'articles'), { recursive: true });
+  cpSync(path.join(dataDir, 'summary'), path.join(dir, 'summary'), { recursive: true });
+  return dir;
+}
+
+const mengName = (briefing: Briefing) => briefing.entities.get('meng-jianzhu')?.name;
+
+function editEntities(dir: string, from: string, to: string) {
+  const file = path.join(dir, 'summary/entities.yaml');
+  writeFileSync(file, readFileSync(file, 'utf8').replace(from, to));
+}
+
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('hot reload of the summary', () => {
+  it('swaps in a valid edit', () => {
+    const dir = copyOfData();
+    const live = new LiveBriefing(loadBriefing({ dataDir: dir }), { dataDir: dir, build: mengName });
+    expect(live.current).toBe('Meng Jianzhu');
+    editEntities(dir, 'name: Meng Jianzhu', 'name: Meng Jianzhu (envoy)');
+    expect(live.reload().ok).toBe(true);
+    expect(live.current).toBe('Meng Jianzhu (envoy)');
+  });
+
+  it('keeps serving the old summary when the new one is invalid, and says why', () => {
+    const dir = copyOfData();
+    const errors: unknown[] = [];
+    const live = new LiveBriefing(loadBriefing({ dataDir: dir }), {
+      dataDir: dir,
+      build: mengName,
+      logger: { info: () => undefined, error: (object: unknown) => errors.push(object) } as never,
+    });
+    editEntities(dir, 'name: Meng Jianzhu', 'nam: Meng Jianzhu');
+    const result = live.reload();
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.problems.map((problem) => problem.path).join(' ')).toMatch(/entities\[\d+\]\.name/);
+    expect(live.current).toBe('Meng Jianzhu');
+    expect(errors).toHaveLength(1);
+  });
+
+  it('reloads by itself when a summary file changes', async () => {
+    const dir = copyOfData();
+    const live = new LiveBriefing(loadBriefing({ dataDir: dir }), { dataDir: dir, build: mengName });
+    const reloaded = new Promise<ReloadResult>((resolve) => {
+      const stop = live.watch({ debounceMs: 20, onReload: (result) => (stop(), resolve(result)) });
+    });
+    editEntities(dir, 'name: Meng Jianzhu', 'name: Meng Jianzhu (watched)');
+    expect((await reloaded).ok).toBe(true);
+    expect(live.current).toBe('Meng Jianzhu (watched)');
+  });
+
+  it('reloads on SIGHUP', async () => {
+    const dir = copyOfData();
+    const live = new LiveBriefing(loadBriefing({ dataDir: dir }), { dataDir: dir, build: mengName });
+    const reloaded = new Promise<ReloadResult>((resolve) => {
+      const stop = live.watch({ debounceMs: 1, watchFiles: false, onReload: (result) => (stop(), resolve(result)) });
+    });
+    editEntities(dir, 'name: Meng Jianzhu', 'name: Meng Jianzhu (signalled)');
+    process.kill(process.pid, 'SIGHUP');
+    expect((await reloaded).ok).toBe(true);
+    expect(live.current).toBe('Meng Jianzhu (signalled)');
+  });
+});
