@@ -20,6 +20,12 @@ const FURNITURE_PATTERNS: readonly RegExp[] = [
   /^Get more with myNEWS$/i,
   /^A personalised news feed/i,
   /^Learn more$/i,
+  // Share bars, newsletter prompts and "read more" teasers of other pages.
+  /^Share (this|the) (article|story|page|post)\b/i,
+  /^(Share|Tweet|Email|Print|Pin it|WhatsApp|Facebook|Twitter|LinkedIn|Reddit)$/i,
+  /^(Sign up|Subscribe) (for|to)\b/i,
+  /^Read (more|next|also):/i,
+  /^Follow us\b/i,
 ];
 
 export function isFurniture(line: string): boolean {

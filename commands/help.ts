@@ -1,0 +1,15 @@
+import { ApplicationIntegrationType, InteractionContextType } from 'discord.js';
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import type { AnswerCommand } from '../src/discord/command.js';
+
+export const definition = {
+  name: 'help',
+  description: 'What this bot covers and how to use each command',
+  contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
+  integration_types: [ApplicationIntegrationType.GuildInstall],
+} satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+export const command: AnswerCommand = {
+  definition,
+  answer: (_options, { engine }) => engine.help(),
+};

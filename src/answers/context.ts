@@ -1,0 +1,133 @@
+/**
+ * Everything the commands share, built once when the engine is created:
+ * name and topic resolvers, full-text indices, article cards. Commands only
+ * read it, so answering never rebuilds anything.
+ */
+import type { Briefing } from '../summary/load.js';
+import { factDateSpan } from './dates.js';
+import type { Event, Figure, Quote } from '../summary/schema.js';
+import { articleCard, CitationList, type ArticleCard } from './citations.js';
+import { NameResolver } from './names.js';
+import { buildPassages, type Passage } from './passages.js';
+import { TermIndex } from './termIndex.js';
+import { TopicResolver } from './topics.js';
+import type { Answer } from './types.js';
+
+export interface EngineContext {
+  readonly briefing: Briefing;
+  readonly names: NameResolver;
+  readonly topics: TopicResolver;
+  readonly cards: ReadonlyMap<string, ArticleCard>;
+  readonly eventIndex: TermIndex<Event>;
+  readonly quoteIndex: TermIndex<Quote>;
+  readonly figureIndex: TermIndex<Figure>;
+  readonly passageIndex: TermIndex<Passage>;
+  /** "MM-DD" keys of day-precision events, sorted. */
+  readonly monthDays: readonly string[];
+  /** First and last day each event's date may mean (see `factDateSpan`), computed once. */
+  readonly spans: ReadonlyMap<Event, readonly [string, string]>;
+  /** Events dated to a day, exactly or approximately, by "MM-DD" of that day; earliest first. */
+  readonly eventsByDay: ReadonlyMap<string, readonly Event[]>;
+  /** Events dated at least to the month, by "MM"; earliest first. */
+  readonly eventsByMonth: ReadonlyMap<string, readonly Event[]>;
+  citations(): CitationList;
+  /** Answers that never change (brief, help, sources), computed once and frozen. */
+  remember(key: string, build: () => Answer): Answer;
+  entityName(id: string): string;
+}
+
+export function createContext(briefing: Briefing): EngineContext {
+  const names = new NameResolver(briefing);
+  const namesOf = (ids: readonly string[]) => names.namesOf(ids).join(' ');
+  const topicWords = (ids: readonly string[]) =>
+    ids.flatMap((id) => {
+      const topic = briefing.topics.get(id);
+      return topic ? [topic.name, ...topic.keywords] : [];
+    });
+  const cards = new Map(briefing.articleList.map((article) => [article.id, articleCard(article)]));
+
+  const passageIndex = new TermIndex<Passage>(
+    buildPassages(briefing, names),
+    (passage) => ({ text: passage.text, context: passage.context }),
+    { text: 2, context: 1 },
+  );
+  const knows = (term: string) => passageIndex.has(term);
+
+  const eventIndex = new TermIndex<Event>(
+    briefing.eventsByDate,
+    (event) => ({
+      title: event.title,
+      summary: `${event.summary} ${event.location ?? ''} ${event.date.phrase}`,
+      names: namesOf(event.actors),
+      evidence: event.sources.map((source) => source.evidence).join(' '),
+    }),
+    { title: 2, summary: 1, names: 1.5, evidence: 0.5 },
+    knows,
+  );
+  const quoteIndex = new TermIndex<Quote>(
+    briefing.summary.quotes,
+    (quote) => ({
+      text: quote.text,
+      context: quote.context,
+      topics: topicWords(quote.topics).join(' '),
+      names: quote.speaker ? namesOf([quote.speaker]) : (quote.speakerLabel ?? ''),
+    }),
+    { text: 2, context: 1, topics: 0.5, names: 1 },
+    knows,
+  );
+  const figureIndex = new TermIndex<Figure>(
+    briefing.summary.figures,
+    (figure) => ({
+      subject: figure.subject,
+      keywords: figure.keywords.join(' '),
+      values: figure.values.map((value) => `${value.value} ${value.sources.map((source) => source.evidence).join(' ')}`).join(' '),
+    }),
+    { subject: 2, keywords: 2, values: 1 },
+    knows,
+  );
+  const remembered = new Map<string, Answer>();
+  return {
+    briefing,
+    remember: (key, build) => {
+      let answer = remembered.get(key);
+      if (!answer) remembered.set(key, (answer = deepFreeze(build())));
+      return answer;
+    },
+    names,
+    topics: new TopicResolver(briefing.topics),
+    cards,
+    eventIndex,
+    quoteIndex,
+    figureIndex,
+    passageIndex,
+    monthDays: [...briefing.eventsByMonthDay.keys()].sort(),
+    spans: new Map(briefing.eventsByDate.map((event) => [event, factDateSpan(event.date)])),
+    eventsByDay: groupEvents(briefing.eventsByDate, (event) =>
+      event.date.precision === 'day' || event.date.precision === 'approximate' ? event.date.value.slice(5) : undefined,
+    ),
+    eventsByMonth: groupEvents(briefing.eventsByDate, (event) => (event.date.precision === 'year' ? undefined : event.date.value.slice(5, 7))),
+    citations: () => new CitationList(cards),
+    entityName: (id) => briefing.entities.get(id)?.name ?? id,
+  };
+}
+
+function groupEvents(events: readonly Event[], keyOf: (event: Event) => string | undefined): Map<string, Event[]> {
+  const groups = new Map<string, Event[]>();
+  for (const event of events) {
+    const key = keyOf(event);
+    if (key === undefined) continue;
+    const group = groups.get(key);
+    if (group) group.push(event);
+    else groups.set(key, [event]);
+  }
+  return groups;
+}
+
+/** Freezes an answer all the way down, so no caller can change what the next one is given. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}

@@ -1,0 +1,106 @@
+/**
+ * The searchable pieces of the briefing for free questions: every sentence of
+ * every article (its own verbatim evidence) and every summary fact (events,
+ * quotes, roles, figure values) with its first source.
+ */
+import type { Briefing, LoadedArticle } from '../summary/load.js';
+import type { Event, FactDate, Quote, SourceRef } from '../summary/schema.js';
+import type { NameResolver } from './names.js';
+
+export type PassageKind = 'sentence' | 'event' | 'quote' | 'role' | 'figure';
+
+export interface Passage {
+  kind: PassageKind;
+  /** What the answer shows. */
+  text: string;
+  /** Extra words a question may use: names, aliases, context. */
+  context: string;
+  label?: string;
+  date?: FactDate;
+  sources: readonly SourceRef[];
+  event?: Event;
+  quote?: Quote;
+}
+
+/** Sentence ends, except after abbreviations the articles use ("U.S.", "Sept.", "Mr.", "W."). */
+const ABBREVIATION = /(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|No|Inc|Co|Corp|vs)|\b[A-Z]|U\.S|U\.K|U\.N)\.$/;
+
+/** Splits a paragraph into sentences, each an exact substring of it. */
+export function splitSentences(paragraph: string): string[] {
+  const sentences: string[] = [];
+  const boundary = /[.!?][”"’)]*\s+(?=[“"‘(]?[A-Z0-9])/g;
+  let start = 0;
+  for (let match = boundary.exec(paragraph); match; match = boundary.exec(paragraph)) {
+    const end = match.index + match[0].trimEnd().length;
+    const candidate = paragraph.slice(start, end);
+    if (ABBREVIATION.test(paragraph.slice(start, match.index + 1))) continue;
+    sentences.push(candidate.trim());
+    start = match.index + match[0].length;
+  }
+  const rest = paragraph.slice(start).trim();
+  if (rest) sentences.push(rest);
+  return sentences.filter((sentence) => sentence.length >= 8);
+}
+
+export function buildPassages(briefing: Briefing, names: NameResolver): Passage[] {
+  const namesOf = (ids: readonly string[]) => names.namesOf(ids);
+  const passages: Passage[] = [];
+
+  const addSentences = (article: LoadedArticle) => {
+    for (const paragraph of article.paragraphs) {
+      for (const sentence of splitSentences(paragraph)) {
+        const mentioned = names.mentionsIn(sentence).flatMap((mention) => mention.ids);
+        passages.push({
+          kind: 'sentence',
+          text: sentence,
+          context: namesOf(mentioned).join(' '),
+          sources: [{ article: article.id, evidence: sentence }],
+        });
+      }
+    }
+  };
+  briefing.articleList.forEach(addSentences);
+
+  for (const event of briefing.summary.events) {
+    passages.push({
+      kind: 'event',
+      text: `${event.title}. ${event.summary}`,
+      context: [...namesOf(event.actors), event.location ?? ''].join(' '),
+      date: event.date,
+      sources: event.sources,
+      event,
+    });
+  }
+  for (const quote of briefing.summary.quotes) {
+    const speaker = quote.speaker ? namesOf([quote.speaker]) : [quote.speakerLabel ?? ''];
+    passages.push({
+      kind: 'quote',
+      text: quote.text,
+      context: `${quote.context} ${speaker.join(' ')}`,
+      label: speaker[0],
+      sources: quote.sources,
+      quote,
+    });
+  }
+  for (const entity of briefing.summary.entities) {
+    for (const role of entity.roles) {
+      passages.push({
+        kind: 'role',
+        text: `${entity.name}: ${role.title}`,
+        context: namesOf([entity.id, ...(role.organization ? [role.organization] : [])]).join(' '),
+        sources: role.sources,
+      });
+    }
+  }
+  for (const figure of briefing.summary.figures) {
+    for (const value of figure.values) {
+      passages.push({
+        kind: 'figure',
+        text: `${figure.subject}: ${value.value}`,
+        context: figure.keywords.join(' '),
+        sources: value.sources,
+      });
+    }
+  }
+  return passages;
+}
