@@ -38,10 +38,34 @@ function readBriefing(): Briefing {
 async function runBot(config: Config, discord: NonNullable<Config['discord']>, live: LiveBriefing<ReturnType<typeof createAnswerEngine>>, logger: Logger, stopWatching: () => void): Promise<void> {
   // Loaded only here: the console never pays for discord.js.
   const { startBot } = await import('./discord/bot.js');
+  const { startDailyPosts } = await import('./delivery/dailyPosts.js');
+  const { closeDatabase, openDatabase } = await import('./store/database.js');
+  let db: ReturnType<typeof openDatabase>;
+  try {
+    db = openDatabase(config.databasePath);
+  } catch (error) {
+    logger.fatal({ err: error, databasePath: config.databasePath }, 'could not open the subscriptions database (check DATABASE_PATH)');
+    process.exit(1);
+  }
+  let dailyPosts: ReturnType<typeof startDailyPosts> | undefined;
   let bot: Awaited<ReturnType<typeof startBot>>;
   try {
-    bot = await startBot({ config: discord, engine: () => live.current, logger });
+    bot = await startBot({
+      config: discord,
+      engine: () => live.current,
+      logger,
+      services: { subscriptions: db },
+      // One tick a minute for every subscription; the first runs at once to catch up on today's missed posts.
+      onReady: (client) => {
+        dailyPosts = startDailyPosts({ db, rest: client.rest, engine: () => live.current, logger });
+      },
+      onShutdown: async () => {
+        await dailyPosts?.stop();
+        closeDatabase(db);
+      },
+    });
   } catch (error) {
+    closeDatabase(db);
     logger.fatal({ err: error }, 'could not connect to Discord (check DISCORD_TOKEN and DISCORD_API_URL)');
     process.exit(1);
   }

@@ -1,0 +1,53 @@
+import { ApplicationIntegrationType, InteractionContextType } from 'discord.js';
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import type { InteractionCommand } from '../src/discord/command.js';
+import { discordTime, formatHour, guardAdmin, MANAGE_GUILD, reply } from '../src/discord/subscriptions/guard.js';
+import { nextPostTime } from '../src/schedule/time.js';
+import { lastDelivery } from '../src/store/deliveries.js';
+import type { Delivery } from '../src/store/deliveries.js';
+import { listSubscriptions } from '../src/store/subscriptions.js';
+import type { Subscription } from '../src/store/subscriptions.js';
+
+export const definition = {
+  name: 'subscriptions',
+  description: "This server's daily \"on this day\" posts",
+  default_member_permissions: MANAGE_GUILD,
+  contexts: [InteractionContextType.Guild],
+  integration_types: [ApplicationIntegrationType.GuildInstall],
+} satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+/** Discord's message limit, less room for the heading. */
+const MAX_CHARS = 1900;
+
+export const command: InteractionCommand = {
+  definition,
+  ephemeral: true,
+  execute(interaction, context) {
+    const guarded = guardAdmin(interaction, context);
+    if (!guarded.ok) return guarded.reply;
+    const subscriptions = listSubscriptions(guarded.db, guarded.guild.id);
+    if (subscriptions.length === 0) return reply('No daily posts in this server. Start one with `/subscribe`.');
+    const lines: string[] = [];
+    let length = 0;
+    for (const [index, subscription] of subscriptions.entries()) {
+      const line = describe(subscription, lastDelivery(guarded.db, subscription.channelId), context.now);
+      if (length + line.length > MAX_CHARS) {
+        lines.push(`…and ${subscriptions.length - index} more.`);
+        break;
+      }
+      lines.push(line);
+      length += line.length + 1;
+    }
+    return reply(`**Daily posts in this server (${subscriptions.length})**\n${lines.join('\n')}`);
+  },
+};
+
+function describe(subscription: Subscription, last: Delivery | undefined, now: Date): string {
+  const schedule = `<#${subscription.channelId}> at ${formatHour(subscription.hour)} ${subscription.timeZone}`;
+  const state = subscription.pausedReason
+    ? `**paused**: ${subscription.pausedReason} (fix the bot's permissions, then \`/subscribe\` again)`
+    : `next ${discordTime(nextPostTime(subscription, now), 'R')}`;
+  const lastText = last ? ` · last: ${last.localDate} ${last.status}${last.deliveredAt ? ` ${discordTime(last.deliveredAt, 'R')}` : ''}` : '';
+  const error = !subscription.pausedReason && subscription.lastError ? ` · last error: ${subscription.lastError}` : '';
+  return `• ${schedule} · ${state}${lastText}${error}`;
+}

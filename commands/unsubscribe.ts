@@ -1,0 +1,29 @@
+import { ApplicationCommandOptionType, ApplicationIntegrationType, InteractionContextType } from 'discord.js';
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import type { InteractionCommand } from '../src/discord/command.js';
+import { guardAdmin, MANAGE_GUILD, reply } from '../src/discord/subscriptions/guard.js';
+import { getSubscription, removeSubscription } from '../src/store/subscriptions.js';
+
+export const definition = {
+  name: 'unsubscribe',
+  description: 'Stop the daily "on this day" posts in a channel',
+  options: [{ type: ApplicationCommandOptionType.Channel, name: 'channel', description: 'The subscribed channel', required: true }],
+  default_member_permissions: MANAGE_GUILD,
+  contexts: [InteractionContextType.Guild],
+  integration_types: [ApplicationIntegrationType.GuildInstall],
+} satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+export const command: InteractionCommand = {
+  definition,
+  ephemeral: true,
+  execute(interaction, context) {
+    const guarded = guardAdmin(interaction, context);
+    if (!guarded.ok) return guarded.reply;
+    const channelId = interaction.options.getChannel('channel', true).id;
+    // Only this server's subscriptions: a channel id from elsewhere is "not subscribed" here.
+    const existing = getSubscription(guarded.db, channelId);
+    if (!existing || existing.guildId !== guarded.guild.id) return reply(`<#${channelId}> has no daily posts.`);
+    removeSubscription(guarded.db, channelId);
+    return reply(`Unsubscribed: <#${channelId}> gets no more daily posts.`);
+  },
+};

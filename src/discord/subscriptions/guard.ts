@@ -1,0 +1,52 @@
+/**
+ * Checks shared by the subscription commands. Discord hides them from members without Manage
+ * Server by default, but a server admin can change that in the integration settings: so each
+ * command checks again when handled.
+ */
+import { ChannelType, PermissionFlagsBits } from 'discord.js';
+import type { ChatInputCommandInteraction, Guild, GuildBasedChannel } from 'discord.js';
+import type { CommandContext, CommandReply } from '../command.js';
+import type { Database } from '../../store/database.js';
+import './services.js';
+
+export const MANAGE_GUILD = PermissionFlagsBits.ManageGuild.toString();
+
+export const reply = (content: string): CommandReply => ({ message: { content, ephemeral: true } });
+
+export type Guarded = { ok: true; db: Database; guild: Guild } | { ok: false; reply: CommandReply };
+
+export function guardAdmin(interaction: ChatInputCommandInteraction, context: CommandContext): Guarded {
+  const guild = interaction.guild;
+  if (!interaction.inGuild() || !guild) return { ok: false, reply: reply('Subscriptions belong to a server: use this command in one.') };
+  if (!interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
+    return { ok: false, reply: reply('Sorry, only members with the **Manage Server** permission can manage daily posts.') };
+  }
+  const db = context.services.subscriptions;
+  if (!db) return { ok: false, reply: reply('Daily posts are not available on this bot right now.') };
+  return { ok: true, db, guild };
+}
+
+const POSTABLE = new Set<ChannelType>([ChannelType.GuildText, ChannelType.GuildAnnouncement]);
+const NEEDED: [bigint, string][] = [
+  [PermissionFlagsBits.ViewChannel, 'View Channel'],
+  [PermissionFlagsBits.SendMessages, 'Send Messages'],
+  [PermissionFlagsBits.EmbedLinks, 'Embed Links'],
+];
+
+/** Why the bot cannot post in this channel, or undefined when it can. */
+export function cannotPostReason(interaction: ChatInputCommandInteraction, guild: Guild, channelId: string): string | undefined {
+  const channel: GuildBasedChannel | undefined = guild.channels.cache.get(channelId);
+  const resolved = interaction.options.getChannel('channel');
+  const type = channel?.type ?? resolved?.type;
+  if (type === undefined || !POSTABLE.has(type)) return `<#${channelId}> is not a text channel: choose a text or announcement channel.`;
+  const me = guild.members.me;
+  const permissions = channelId === interaction.channelId ? interaction.appPermissions : me && channel ? channel.permissionsFor(me) : null;
+  if (!permissions) return `I cannot see <#${channelId}>: give me View Channel, Send Messages and Embed Links there.`;
+  const missing = NEEDED.filter(([bit]) => !permissions.has(bit)).map(([, name]) => name);
+  if (missing.length > 0) return `I cannot post in <#${channelId}>: I am missing ${missing.join(', ')} there. Give me those permissions and try again.`;
+  return undefined;
+}
+
+export const discordTime = (instant: Date, style: 'F' | 'R') => `<t:${Math.floor(instant.getTime() / 1000)}:${style}>`;
+
+export const formatHour = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
