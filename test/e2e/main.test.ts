@@ -5,6 +5,9 @@
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { REST, Routes } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandDefinitions } from '../../commands/index.js';
@@ -12,11 +15,14 @@ import { startLocalDiscord } from '../local-discord/index.js';
 import type { LocalDiscord } from '../local-discord/index.js';
 
 const projectRoot = new URL('../..', import.meta.url).pathname;
+// The bot opens its database at start: keep it out of the checkout.
+const databaseDir = mkdtempSync(path.join(tmpdir(), 'briefing-main-'));
+afterAll(() => rmSync(databaseDir, { recursive: true, force: true }));
 
 function start(env: Record<string, string>, input?: string) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: projectRoot,
-    env: { ...process.env, DISCORD_TOKEN: '', DISCORD_APPLICATION_ID: '', DISCORD_GUILD_ID: '', DISCORD_API_URL: '', LOG_LEVEL: 'info', ...env },
+    env: { ...process.env, DISCORD_TOKEN: '', DISCORD_APPLICATION_ID: '', DISCORD_GUILD_ID: '', DISCORD_API_URL: '', LOG_LEVEL: 'info', DATABASE_PATH: path.join(databaseDir, 'briefing.sqlite'), ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stdout = '';
