@@ -42,6 +42,9 @@ export function splitSentences(paragraph: string): string[] {
   return sentences.filter((sentence) => sentence.length >= 8);
 }
 
+/** More candidates than this and a mention adds no names to a sentence's context. */
+const AMBIGUOUS_MENTION_MAX = 8;
+
 export function buildPassages(briefing: Briefing, names: NameResolver): Passage[] {
   const namesOf = (ids: readonly string[]) => names.namesOf(ids);
   const passages: Passage[] = [];
@@ -49,7 +52,13 @@ export function buildPassages(briefing: Briefing, names: NameResolver): Passage[
   const addSentences = (article: LoadedArticle) => {
     for (const paragraph of article.paragraphs) {
       for (const sentence of splitSentences(paragraph)) {
-        const mentioned = names.mentionsIn(sentence).flatMap((mention) => mention.ids);
+        // A name shared by many entities ("Zhang" in a large corpus) says nothing about
+        // which one the sentence means; listing them all would make each context, and the
+        // index build, grow with the square of the corpus.
+        const mentioned = names
+          .mentionsIn(sentence)
+          .filter((mention) => mention.ids.length <= AMBIGUOUS_MENTION_MAX)
+          .flatMap((mention) => mention.ids);
         passages.push({
           kind: 'sentence',
           text: sentence,

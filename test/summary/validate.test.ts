@@ -4,12 +4,13 @@
  * summary; the problems must name the file, the path inside it and what is wrong.
  */
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { loadBriefing } from '../../src/summary/load.js';
 import { SummaryLoadError, type DataProblem } from '../../src/summary/problems.js';
 
@@ -52,6 +53,16 @@ describe('loading a summary', () => {
     expect(briefing.eventsByMonthDay.get('09-09')?.map((event) => event.id)).toEqual(['meng-dispatched']);
     expect(briefing.quotesBySpeaker.get('meng-jianzhu')).toHaveLength(1);
     expect(briefing.aliasIndex.get('meng')).toEqual(['meng-jianzhu']);
+  });
+
+  it('reads a summary file written as JSON (generated corpora) the same way', () => {
+    const dir = dataDirFor('valid');
+    const events = parse(readFileSync(path.join(dir, 'summary/events.yaml'), 'utf8')) as unknown;
+    rmSync(path.join(dir, 'summary/events.yaml'));
+    writeFileSync(path.join(dir, 'summary/events.json'), JSON.stringify(events));
+    expect(loadBriefing({ dataDir: dir }).events.get('meng-dispatched')?.date.value).toBe('2015-09-09');
+    writeFileSync(path.join(dir, 'summary/events.json'), '{"events": [');
+    expect(() => loadBriefing({ dataDir: dir })).toThrow(/events\.json: invalid JSON/);
   });
 
   it('reports a reference to an unknown entity with its path', () => {
