@@ -1,7 +1,7 @@
-import { ApplicationCommandOptionType, ApplicationIntegrationType, ChannelType, InteractionContextType } from 'discord.js';
+import { ApplicationCommandOptionType, ChannelType } from 'discord.js';
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { InteractionCommand } from '../src/discord/command.js';
-import { cannotPostReason, discordTime, formatHour, guardAdmin, MANAGE_GUILD, reply } from '../src/discord/subscriptions/guard.js';
+import { ADMIN_COMMAND_SCOPE, cannotPostReason, discordTime, formatHour, guardAdmin, reply } from '../src/discord/subscriptions/guard.js';
 import { canonicalTimeZone, nextPostTime, searchTimeZones } from '../src/schedule/time.js';
 import { upsertSubscription } from '../src/store/subscriptions.js';
 
@@ -14,9 +14,7 @@ export const definition = {
     { type: ApplicationCommandOptionType.String, name: 'timezone', description: 'IANA time zone, e.g. Europe/Berlin (default UTC)', autocomplete: true, max_length: 64 },
     { type: ApplicationCommandOptionType.Boolean, name: 'post_when_empty', description: 'On days without an entry, post the nearest upcoming anniversary (default: post nothing)' },
   ],
-  default_member_permissions: MANAGE_GUILD,
-  contexts: [InteractionContextType.Guild],
-  integration_types: [ApplicationIntegrationType.GuildInstall],
+  ...ADMIN_COMMAND_SCOPE,
 } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 export const command: InteractionCommand = {

@@ -1,7 +1,7 @@
-import { ApplicationCommandOptionType, ApplicationIntegrationType, DiscordAPIError, InteractionContextType, Routes } from 'discord.js';
+import { ApplicationCommandOptionType, DiscordAPIError, Routes } from 'discord.js';
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { InteractionCommand } from '../src/discord/command.js';
-import { cannotPostReason, guardAdmin, MANAGE_GUILD, reply } from '../src/discord/subscriptions/guard.js';
+import { ADMIN_COMMAND_SCOPE, cannotPostReason, guardAdmin, reply } from '../src/discord/subscriptions/guard.js';
 import { NO_MENTIONS } from '../src/discord/payload.js';
 import { answerEmbed } from '../src/discord/render.js';
 import { localDateOf } from '../src/schedule/time.js';
@@ -11,9 +11,7 @@ export const definition = {
   name: 'subscription-preview',
   description: "Post today's \"on this day\" entry in a channel now (the schedule is not affected)",
   options: [{ type: ApplicationCommandOptionType.Channel, name: 'channel', description: 'Where to post the preview', required: true }],
-  default_member_permissions: MANAGE_GUILD,
-  contexts: [InteractionContextType.Guild],
-  integration_types: [ApplicationIntegrationType.GuildInstall],
+  ...ADMIN_COMMAND_SCOPE,
 } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 export const command: InteractionCommand = {

@@ -1,7 +1,6 @@
-import { ApplicationIntegrationType, InteractionContextType } from 'discord.js';
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { InteractionCommand } from '../src/discord/command.js';
-import { discordTime, formatHour, guardAdmin, MANAGE_GUILD, reply } from '../src/discord/subscriptions/guard.js';
+import { ADMIN_COMMAND_SCOPE, discordTime, formatHour, guardAdmin, reply } from '../src/discord/subscriptions/guard.js';
 import { nextPostTime } from '../src/schedule/time.js';
 import { lastDelivery } from '../src/store/deliveries.js';
 import type { Delivery } from '../src/store/deliveries.js';
@@ -11,9 +10,7 @@ import type { Subscription } from '../src/store/subscriptions.js';
 export const definition = {
   name: 'subscriptions',
   description: "This server's daily \"on this day\" posts",
-  default_member_permissions: MANAGE_GUILD,
-  contexts: [InteractionContextType.Guild],
-  integration_types: [ApplicationIntegrationType.GuildInstall],
+  ...ADMIN_COMMAND_SCOPE,
 } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 /** Discord's message limit, less room for the heading. */

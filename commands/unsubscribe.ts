@@ -1,16 +1,14 @@
-import { ApplicationCommandOptionType, ApplicationIntegrationType, InteractionContextType } from 'discord.js';
+import { ApplicationCommandOptionType } from 'discord.js';
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { InteractionCommand } from '../src/discord/command.js';
-import { guardAdmin, MANAGE_GUILD, reply } from '../src/discord/subscriptions/guard.js';
+import { ADMIN_COMMAND_SCOPE, guardAdmin, reply } from '../src/discord/subscriptions/guard.js';
 import { getSubscription, removeSubscription } from '../src/store/subscriptions.js';
 
 export const definition = {
   name: 'unsubscribe',
   description: 'Stop the daily "on this day" posts in a channel',
   options: [{ type: ApplicationCommandOptionType.Channel, name: 'channel', description: 'The subscribed channel', required: true }],
-  default_member_permissions: MANAGE_GUILD,
-  contexts: [InteractionContextType.Guild],
-  integration_types: [ApplicationIntegrationType.GuildInstall],
+  ...ADMIN_COMMAND_SCOPE,
 } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 export const command: InteractionCommand = {

@@ -3,13 +3,20 @@
  * Server by default, but a server admin can change that in the integration settings: so each
  * command checks again when handled.
  */
-import { ChannelType, PermissionFlagsBits } from 'discord.js';
+import { ApplicationIntegrationType, ChannelType, InteractionContextType, PermissionFlagsBits } from 'discord.js';
 import type { ChatInputCommandInteraction, Guild, GuildBasedChannel } from 'discord.js';
 import type { CommandContext, CommandReply } from '../command.js';
 import type { Database } from '../../store/database.js';
 import './services.js';
 
 export const MANAGE_GUILD = PermissionFlagsBits.ManageGuild.toString();
+
+/** Who may see and use the admin commands: Manage Server, in servers only (re-checked when handled). */
+export const ADMIN_COMMAND_SCOPE = {
+  default_member_permissions: MANAGE_GUILD,
+  contexts: [InteractionContextType.Guild],
+  integration_types: [ApplicationIntegrationType.GuildInstall],
+};
 
 export const reply = (content: string): CommandReply => ({ message: { content, ephemeral: true } });
 
