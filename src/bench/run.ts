@@ -3,6 +3,7 @@
  * Prints a table with targets and the machine, or (--json) one JSON object
  * keyed by the metric names of issue 6. --quick fans out to 1,000 channels
  * instead of 10,000 and skips the 10,000-article corpus, for development.
+ * --only=answers,scale,startup,interactions,fanout runs just those sections.
  * A metric that could not be measured is null, with the reason in `errors`.
  */
 import { createAnswerEngine } from '../answers/index.js';
@@ -17,11 +18,15 @@ import { measureStartup } from './startup.js';
 
 const json = process.argv.includes('--json');
 const quick = process.argv.includes('--quick');
+const onlyArg = process.argv.find((arg) => arg.startsWith('--only='));
+const only = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',')) : undefined;
+const wanted = (name: string) => !only || only.has(name.split(' ')[0] as string);
 const progress = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
 const errors: Record<string, string> = {};
 /** Runs one section; on failure records why and returns undefined, so the other metrics still print. */
 async function section<T>(name: string, work: () => T | Promise<T>): Promise<T | undefined> {
+  if (!wanted(name)) return undefined;
   progress(`${name}…`);
   const start = performance.now();
   try {
@@ -49,7 +54,7 @@ const fanoutChannels = quick ? 1000 : 10_000;
 const fanout = await section('fanout', () => measureFanout(engine, fanoutChannels));
 
 const largest = scale.find((point) => point.articles === 10_000) ?? (quick ? scale.at(-1) : undefined);
-const why = (name: string) => (errors[name] ? `failed: ${errors[name]}` : undefined);
+const why = (name: string) => (errors[name] ? `failed: ${errors[name]}` : wanted(name) ? undefined : 'skipped (--only)');
 const metrics: Metric[] = [];
 const add = (metric: Metric) => metrics.push(metric);
 const check = (value: number | null | undefined, limit: number | undefined, atLeast = false) =>

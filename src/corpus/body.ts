@@ -19,24 +19,30 @@ export class BodyRuleError extends Error {
  * evidence snippets can be matched character for character.
  */
 export function extractBody(raw: string, rule: BodyRule): string[] {
-  const lines = raw.split(/\r?\n/);
-  const start = lines.findIndex((line) => line.trim().startsWith(rule.startLine));
+  // Trimmed once: every rule below compares trimmed lines.
+  const lines = raw.split(/\r?\n/).map((line) => line.trim());
+  const start = lines.findIndex((line) => line.startsWith(rule.startLine));
   if (start < 0) throw new BodyRuleError('startLine', `no line of the article starts with "${rule.startLine}"`);
 
   let end = lines.length - 1;
   if (rule.endLine !== undefined) {
     const endLine = rule.endLine;
-    const offset = lines.slice(start).findIndex((line) => line.trim().startsWith(endLine));
-    if (offset < 0) throw new BodyRuleError('endLine', `no line after the start begins with "${endLine}"`);
-    end = start + offset;
+    const found = lines.findIndex((line, index) => index >= start && line.startsWith(endLine));
+    if (found < 0) throw new BodyRuleError('endLine', `no line after the start begins with "${endLine}"`);
+    end = found;
   }
 
   const dropped = new Set(rule.dropLines.map((line) => line.trim()));
-  const unmatched = [...dropped].filter((drop) => !lines.some((line) => line.trim() === drop));
-  if (unmatched.length > 0) throw new BodyRuleError('dropLines', `no line of the article reads "${unmatched[0]}"`);
+  if (dropped.size > 0) {
+    const present = new Set(lines);
+    const unmatched = [...dropped].filter((drop) => !present.has(drop));
+    if (unmatched.length > 0) throw new BodyRuleError('dropLines', `no line of the article reads "${unmatched[0]}"`);
+  }
 
-  return lines
-    .slice(start, end + 1)
-    .map((line) => line.trim())
-    .filter((line) => line.length > 0 && !isFurniture(line) && !dropped.has(line));
+  const body: string[] = [];
+  for (let index = start; index <= end; index++) {
+    const line = lines[index] as string;
+    if (line.length > 0 && !isFurniture(line) && !dropped.has(line)) body.push(line);
+  }
+  return body;
 }

@@ -203,7 +203,7 @@ export function loadBriefing(options: LoadOptions = {}): Briefing {
     }
   });
 
-  const bodies = new Map(articleList.map((article) => [article.id, article.paragraphs]));
+  const bodies = new Map(articleList.map((article) => [article.id, article.text]));
   for (const problem of crossCheck(summary, bodies)) {
     problems.push({ file: fileFor(problem.key), path: problem.path, message: problem.message });
   }
@@ -212,12 +212,18 @@ export function loadBriefing(options: LoadOptions = {}): Briefing {
   return indexSummary(summary, articleList);
 }
 
+/** The order of `localeCompare`, without building a collator per comparison. */
+const ID_ORDER = new Intl.Collator();
+
 function indexSummary(summary: Summary, articleList: LoadedArticle[]): Briefing {
   const byId = <T extends { id: string }>(items: readonly T[]) => new Map(items.map((item) => [item.id, item]));
 
-  const eventsByDate = [...summary.events].sort(
-    (a, b) => dateSortKey(a.date).localeCompare(dateSortKey(b.date)) || a.id.localeCompare(b.id),
-  );
+  // Keys computed once; dates are ASCII digits, so plain comparison orders them; ids keep locale order.
+  const sortKeys = new Map(summary.events.map((event) => [event, dateSortKey(event.date)]));
+  const eventsByDate = [...summary.events].sort((a, b) => {
+    const [keyA, keyB] = [sortKeys.get(a) as string, sortKeys.get(b) as string];
+    return keyA < keyB ? -1 : keyA > keyB ? 1 : ID_ORDER.compare(a.id, b.id);
+  });
   const dayEvents = eventsByDate.filter((event) => event.date.precision === 'day');
 
   const aliasIndex = groupBy(summary.entities, (entity) => [
@@ -232,10 +238,12 @@ function indexSummary(summary: Summary, articleList: LoadedArticle[]): Briefing 
   );
 
   const factsPerArticle = new Map<string, number>(articleList.map((article) => [article.id, 0]));
+  /** One fact counts once per article it cites (most facts cite one: no set needed). */
   const count = (sources: readonly { article: string }[]) => {
-    for (const article of new Set(sources.map((source) => source.article))) {
-      factsPerArticle.set(article, (factsPerArticle.get(article) ?? 0) + 1);
-    }
+    sources.forEach((source, index) => {
+      const citedBefore = sources.findIndex((other) => other.article === source.article) < index;
+      if (!citedBefore) factsPerArticle.set(source.article, (factsPerArticle.get(source.article) ?? 0) + 1);
+    });
   };
   summary.entities.forEach((entity) => {
     count(entity.mentions);

@@ -52,6 +52,14 @@ export type DatePrecision = z.infer<typeof DatePrecisionSchema>;
  */
 export const DateBasisSchema = z.enum(['stated', 'inferred']);
 
+/** How a date's value is written at each precision (built once: every date of a large corpus is checked). */
+const DATE_SHAPES: Record<DatePrecision, RegExp> = {
+  day: /^\d{4}-\d{2}-\d{2}$/,
+  approximate: /^\d{4}-\d{2}-\d{2}$/,
+  month: /^\d{4}-(0[1-9]|1[0-2])$/,
+  year: /^\d{4}$/,
+};
+
 export const FactDateSchema = z
   .strictObject({
     value: z.string(),
@@ -64,13 +72,7 @@ export const FactDateSchema = z
     latest: IsoDaySchema.optional(),
   })
   .superRefine((date, ctx) => {
-    const shapes: Record<DatePrecision, RegExp> = {
-      day: /^\d{4}-\d{2}-\d{2}$/,
-      approximate: /^\d{4}-\d{2}-\d{2}$/,
-      month: /^\d{4}-(0[1-9]|1[0-2])$/,
-      year: /^\d{4}$/,
-    };
-    if (!shapes[date.precision].test(date.value)) {
+    if (!DATE_SHAPES[date.precision].test(date.value)) {
       ctx.addIssue({
         code: 'custom',
         path: ['value'],
