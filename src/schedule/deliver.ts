@@ -1,5 +1,5 @@
 import type { Database } from '../store/database.js';
-import { claimDelivery, markDelivered, markFailed, markSkipped, type DeliveryKey } from '../store/deliveries.js';
+import { claimDelivery, markDelivered, markFailed, markSkipped, pruneDeliveries, type DeliveryKey } from '../store/deliveries.js';
 import { pauseSubscription, recordSubscriptionError, type Subscription } from '../store/subscriptions.js';
 import { findDueDeliveries, type DueDelivery } from './due.js';
 import { deliveryNonce } from './nonce.js';
@@ -56,7 +56,17 @@ export interface DeliveryTickOptions<Content> {
   logger?: DeliveryLogger;
   /** Sends in flight at once; the platform layer does the rate limiting. Default 4. */
   concurrency?: number;
+  /** Delivery rows older than this many days are deleted at the end of a tick. Default 90. */
+  keepDays?: number;
 }
+
+/**
+ * How long delivery rows are kept: long enough for /subscriptions to show the last post and for
+ * anyone looking into a complaint, short enough that the table stays the size of a season
+ * (10,000 channels add 10,000 rows a day). Only today's rows matter for exactly-once.
+ */
+export const DELIVERY_RETENTION_DAYS = 90;
+const DAY_MS = 86_400_000;
 
 export interface DeliveryTickReport {
   at: Date;
@@ -129,7 +139,23 @@ export async function runDeliveryTick<Content>(options: DeliveryTickOptions<Cont
     throw new DeliveryStoreError(storeFailure.message, report, { cause: storeFailure.cause });
   }
   if (report.due > 0) logger.info({ report }, 'delivery tick finished');
+  pruneOldDeliveries(db, at, options.keepDays ?? DELIVERY_RETENTION_DAYS, logger);
   return report;
+}
+
+/**
+ * Deletes rows for local dates more than `keepDays` before today in UTC (a day's slack covers
+ * every zone). Uses the local_date index, so a tick with nothing to prune costs one lookup.
+ * A failure here loses nothing: it is logged and retried next tick.
+ */
+function pruneOldDeliveries(db: Database, at: Date, keepDays: number, logger: DeliveryLogger): void {
+  const cutoff = new Date(at.getTime() - (keepDays + 1) * DAY_MS).toISOString().slice(0, 10);
+  try {
+    const removed = pruneDeliveries(db, cutoff);
+    if (removed > 0) logger.info({ removed, before: cutoff }, 'pruned old delivery rows');
+  } catch (error) {
+    logger.warn({ err: error }, 'could not prune old delivery rows');
+  }
 }
 
 async function deliverOne<Content>(

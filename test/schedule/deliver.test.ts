@@ -304,6 +304,31 @@ describe('runDeliveryTick when Discord says no', () => {
   });
 });
 
+describe('runDeliveryTick keeps the deliveries table small', () => {
+  it('deletes rows more than 90 days (plus a day for zones) old, keeps the rest, and still posts', async () => {
+    const b = bot('2025-06-10T07:00:00Z');
+    subscribe(b.db, 'berlin', 9, 'Europe/Berlin');
+    const old = ['2025-03-09', '2025-03-10', '2025-03-11', '2025-06-09'];
+    for (const localDate of old) claimDelivery(b.db, { channelId: 'archive', localDate, nonce: `n-${localDate}` }, LONG_AGO);
+
+    expect(await b.tick()).toMatchObject({ due: 1, delivered: 1 });
+    const kept = [...old, '2025-06-10'].filter((localDate) =>
+      [getDelivery(b.db, { channelId: 'archive', localDate }), getDelivery(b.db, { channelId: 'berlin', localDate })].some(Boolean),
+    );
+    expect(kept).toEqual(['2025-03-11', '2025-06-09', '2025-06-10']);
+  });
+
+  it('keeps as many days as asked', async () => {
+    const clock = new FakeClock('2025-06-10T07:00:00Z');
+    const db = temp.open();
+    claimDelivery(db, { channelId: 'archive', localDate: '2025-06-07', nonce: 'n1' }, LONG_AGO);
+    claimDelivery(db, { channelId: 'archive', localDate: '2025-06-08', nonce: 'n2' }, LONG_AGO);
+    await runDeliveryTick({ db, now: clock.now, composePost: composeEveryDay, send: new FakeDiscord(clock.now).send, keepDays: 1 });
+    expect(getDelivery(db, { channelId: 'archive', localDate: '2025-06-07' })).toBeUndefined();
+    expect(getDelivery(db, { channelId: 'archive', localDate: '2025-06-08' })).toBeDefined();
+  });
+});
+
 describe('runDeliveryTick across crashes', () => {
   it('a crash after claiming, before sending: the next run sends once, with the same nonce', async () => {
     const b = bot('2025-06-10T07:00:00Z');
