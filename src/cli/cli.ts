@@ -17,7 +17,16 @@
  */
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { answerToText, createAnswerEngine, UserInputError, type Answer, type AnswerEngine } from '../answers/index.js';
+import {
+  answerRequest,
+  answerToText,
+  createAnswerEngine,
+  UserInputError,
+  type Answer,
+  type AnswerEngine,
+  type EngineCommand,
+  type EngineRequest,
+} from '../answers/index.js';
 import { loadBriefing } from '../summary/load.js';
 import { formatProblem, SummaryLoadError } from '../summary/problems.js';
 
@@ -31,7 +40,7 @@ commands:
   quote [--speaker X] [--about Y]`;
 
 /** Which options each command accepts, and how many positional words it takes. */
-const COMMANDS: Record<string, { options: readonly string[]; positionals: 'none' | 'one' | 'optional' }> = {
+const COMMANDS: Record<EngineCommand, { options: readonly string[]; positionals: 'none' | 'one' | 'optional' }> = {
   ask: { options: [], positionals: 'optional' },
   brief: { options: [], positionals: 'none' },
   help: { options: [], positionals: 'none' },
@@ -67,8 +76,10 @@ export function answerToJson(answer: Answer): CliJson {
   };
 }
 
+const isCommand = (name: string): name is EngineCommand => Object.hasOwn(COMMANDS, name);
+
 interface Invocation {
-  command: string;
+  command: EngineCommand;
   json: boolean;
   dataDir: string | undefined;
   words: string[];
@@ -100,8 +111,8 @@ function parseInvocation(argv: string[]): Invocation {
   }
   const [command, ...words] = parsed.positionals;
   if (!command) throw new UsageError('no command given');
+  if (!isCommand(command)) throw new UsageError(`unknown command "${command}"`);
   const spec = COMMANDS[command];
-  if (!spec) throw new UsageError(`unknown command "${command}"`);
   const { json, 'data-dir': dataDir, ...options } = parsed.values;
   for (const [name, value] of Object.entries(options)) {
     if (value !== undefined && !spec.options.includes(name)) throw new UsageError(`${command} has no --${name} option`);
@@ -111,27 +122,24 @@ function parseInvocation(argv: string[]): Invocation {
   return { command, json: json ?? false, dataDir, words, options: options as Record<string, string | undefined> };
 }
 
-function answerFor(engine: AnswerEngine, { command, words, options }: Invocation): Answer {
+/** The invocation as an engine request (the command was checked against COMMANDS already). */
+function requestFor({ command, words, options }: Invocation): EngineRequest {
   const text = words.join(' ');
   switch (command) {
     case 'ask':
-      return engine.ask(text);
-    case 'brief':
-      return engine.brief();
-    case 'help':
-      return engine.help();
-    case 'sources':
-      return engine.sources();
+      return { command: 'ask', question: text };
     case 'who':
-      return engine.who(text);
+      return { command: 'who', name: text };
+    case 'brief':
+    case 'help':
+    case 'sources':
+      return { command };
     case 'timeline':
-      return engine.timeline({ actor: options.actor, topic: options.topic, from: options.from, to: options.to, page: options.page });
+      return { command: 'timeline', options: { actor: options.actor, topic: options.topic, from: options.from, to: options.to, page: options.page } };
     case 'onthisday':
-      return engine.onThisDay({ date: options.date });
+      return { command: 'onthisday', options: { date: options.date } };
     case 'quote':
-      return engine.quote({ speaker: options.speaker, about: options.about });
-    default:
-      throw new UsageError(`unknown command "${command}"`);
+      return { command: 'quote', options: { speaker: options.speaker, about: options.about } };
   }
 }
 
@@ -183,7 +191,7 @@ async function main(argv: string[]): Promise<number> {
   }
   let answer: Answer;
   try {
-    answer = answerFor(engine, invocation);
+    answer = answerRequest(engine, requestFor(invocation));
   } catch (error) {
     if (!(error instanceof UserInputError || error instanceof UsageError)) throw error;
     process.stderr.write(`cli: ${error.message}\n`);
