@@ -70,7 +70,11 @@ export class LiveBriefing<T> {
     let timer: NodeJS.Timeout | undefined;
     const trigger = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => options.onReload?.(this.reload()), debounceMs);
+      timer = setTimeout(() => {
+        // Not `options.onReload?.(this.reload())`: an optional call skips evaluating its argument.
+        const result = this.reload();
+        options.onReload?.(result);
+      }, debounceMs);
     };
     const watchers: FSWatcher[] = options.watchFiles === false ? [] : [watch(path.join(this.dataDir, 'summary'), trigger)];
     const onSignal = () => trigger();

@@ -76,4 +76,17 @@ describe('hot reload of the summary', () => {
     expect((await reloaded).ok).toBe(true);
     expect(live.current).toBe('Meng Jianzhu (signalled)');
   });
+
+  it('reloads when nobody listens for the result (as npm start watches)', async () => {
+    const dir = copyOfData();
+    const live = new LiveBriefing(loadBriefing({ dataDir: dir }), { dataDir: dir, build: mengName });
+    const stop = live.watch({ debounceMs: 1, watchFiles: false });
+    try {
+      editEntities(dir, 'name: Meng Jianzhu', 'name: Meng Jianzhu (unobserved)');
+      process.kill(process.pid, 'SIGHUP');
+      await expect.poll(() => live.current, { timeout: 5_000 }).toBe('Meng Jianzhu (unobserved)');
+    } finally {
+      stop();
+    }
+  });
 });
