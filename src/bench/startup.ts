@@ -1,16 +1,23 @@
 /**
  * Process start → ready, and resident memory once ready, for the bot in local
  * console mode (ready = its banner on stdout) and for a bare discord.js process.
- * Both are spawned the same way: `node --import tsx <file>` with stdin a pipe.
+ * Measured as `npm start` runs the bot: both are first bundled by
+ * scripts/build.mjs with the same esbuild options, then
+ * spawned the same way, `node <bundle>` with stdin a pipe.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { median, round1 } from './stats.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const MAIN_ENTRY = fileURLToPath(new URL('../main.ts', import.meta.url));
-export const BARE_ENTRY = fileURLToPath(new URL('./bareClient.ts', import.meta.url));
+export const MAIN_ENTRY = fileURLToPath(new URL('../../dist/app/main.js', import.meta.url));
+export const BARE_ENTRY = fileURLToPath(new URL('../../dist/bench/bareClient.js', import.meta.url));
+
+/** Builds both bundles from the current sources, as `npm start`'s prestart does for the bot. */
+export function buildEntries(): void {
+  execFileSync(process.execPath, ['scripts/build.mjs', '--bench'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+}
 
 export interface StartupSample {
   ms: number;
@@ -31,7 +38,7 @@ export function startOnce(entry: string, timeoutMs = 30_000): Promise<StartupSam
   delete env.DISCORD_APPLICATION_ID;
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', entry], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [entry], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stderr = '';
     let sample: StartupSample | undefined;
     const timer = setTimeout(() => {
@@ -67,6 +74,7 @@ export interface StartupResult {
 
 /** Median of `runs` runs each, interleaved so both see the same machine load. */
 export async function measureStartup(runs = 5): Promise<StartupResult> {
+  buildEntries();
   const bot: StartupSample[] = [];
   const bare: StartupSample[] = [];
   for (let i = 0; i < runs; i++) {
