@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 import { BodyRuleError, extractBody } from '../corpus/body.js';
 import { crossCheck } from './crossCheck.js';
+import { createParseCache, DEFAULT_PARSE_CACHE_DIR, isCacheMiss, type ParseCache } from './parseCache.js';
 import { formatPath, SummaryLoadError, type DataProblem } from './problems.js';
 import {
   SUMMARY_FILES,
@@ -59,6 +60,8 @@ export interface Briefing {
 export interface LoadOptions {
   /** Folder holding `articles/` and `summary/`; defaults to the project's `data/`. */
   dataDir?: string;
+  /** Where parsed YAML is cached by content hash (see parseCache.ts); `false` parses every time. */
+  parseCacheDir?: string | false;
 }
 
 function displayPath(file: string): string {
@@ -111,7 +114,16 @@ function parseJson(source: string): Parsed {
   }
 }
 
-function readSummaryFiles(summaryDir: string): RawFiles {
+/** YAML through the cache: only a successful parse is stored, so errors are always reported fresh. */
+function parseYamlCached(name: string, source: string, cache: ParseCache | undefined): Parsed {
+  const cached = cache?.get(name, source);
+  if (cache && !isCacheMiss(cached)) return { content: cached };
+  const parsed = parseYaml(source);
+  if (cache && 'content' in parsed) cache.set(name, source, parsed.content);
+  return parsed;
+}
+
+function readSummaryFiles(summaryDir: string, cache: ParseCache | undefined): RawFiles {
   const merged: Record<string, unknown> = {};
   const fileOfKey = new Map<string, string>();
   const problems: DataProblem[] = [];
@@ -129,7 +141,7 @@ function readSummaryFiles(summaryDir: string): RawFiles {
       problems.push({ file: shown, path: '', message: `cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})` });
       continue;
     }
-    const parsed = isJson ? parseJson(source) : parseYaml(source);
+    const parsed = isJson ? parseJson(source) : parseYamlCached(name, source, cache);
     if ('errors' in parsed) {
       problems.push(...parsed.errors.map((error) => ({ file: shown, ...error })));
       continue;
@@ -167,7 +179,8 @@ function groupBy<T>(items: readonly T[], keysOf: (item: T) => readonly string[])
 export function loadBriefing(options: LoadOptions = {}): Briefing {
   const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
   const summaryDir = path.join(dataDir, 'summary');
-  const { merged, fileOfKey, problems } = readSummaryFiles(summaryDir);
+  const cacheDir = options.parseCacheDir ?? DEFAULT_PARSE_CACHE_DIR;
+  const { merged, fileOfKey, problems } = readSummaryFiles(summaryDir, cacheDir === false ? undefined : createParseCache(cacheDir));
   const fileFor = (key: PropertyKey) => fileOfKey.get(String(key)) ?? displayPath(path.join(summaryDir, `${String(key)}.yaml`));
 
   if (problems.length > 0) throw new SummaryLoadError(problems);
