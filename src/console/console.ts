@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline';
-import { answerToText, UserInputError, type Answer, type AnswerEngine } from '../answers/index.js';
+import { answerRequest, answerToText, UserInputError, type Answer, type AnswerEngine } from '../answers/index.js';
 import { parseConsoleLine } from './parse.js';
 
 export interface ConsoleOptions {
@@ -45,22 +45,10 @@ function answerLine(engine: AnswerEngine, line: string, timeZone: string): Answe
       return 'quit';
     case 'invalid':
       return parsed.message;
-    case 'brief':
-      return engine.brief();
-    case 'help':
-      return engine.help();
-    case 'sources':
-      return engine.sources();
-    case 'who':
-      return engine.who(parsed.name);
-    case 'timeline':
-      return engine.timeline(parsed.options);
     case 'onthisday':
-      return engine.onThisDay({ ...parsed.options, timeZone });
-    case 'quote':
-      return engine.quote(parsed.options);
-    case 'ask':
-      return engine.ask(parsed.question);
+      return answerRequest(engine, { command: 'onthisday', options: { ...parsed.options, timeZone } });
+    default:
+      return answerRequest(engine, parsed);
   }
 }
 

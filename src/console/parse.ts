@@ -3,15 +3,9 @@
  * "/onthisday 09-25", "/quote speaker:Obama about:sanctions", or a plain question.
  * Option values run to the next "name:" of a known option, so names may hold spaces.
  */
-export type ConsoleCommand =
-  | { command: 'brief' | 'help' | 'sources' | 'quit' }
-  | { command: 'who'; name: string }
-  | { command: 'timeline'; options: { actor?: string; topic?: string; from?: string; to?: string; page?: string } }
-  | { command: 'onthisday'; options: { date?: string } }
-  | { command: 'quote'; options: { speaker?: string; about?: string } }
-  | { command: 'ask'; question: string }
-  | { command: 'empty' }
-  | { command: 'invalid'; message: string };
+import type { EngineRequest } from '../answers/index.js';
+
+export type ConsoleCommand = EngineRequest | { command: 'quit' } | { command: 'empty' } | { command: 'invalid'; message: string };
 
 /** Each command's options; the first is what a bare value fills ("/onthisday 09-25" → date). */
 const OPTIONS = {
