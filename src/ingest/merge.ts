@@ -34,28 +34,35 @@ function readDraft(draftPath: string): { draft?: DraftFile; problems: string[] }
   return { draft: parsed.data, problems: [] };
 }
 
+/**
+ * Appends to lists of the existing item `id` in the `key` sequence, e.g. an entity's new
+ * mentions; a problem (and no change) when the summary has no such item.
+ */
+function updateItem(
+  source: string,
+  key: 'entities' | 'events',
+  id: string,
+  lists: Record<string, readonly unknown[]>,
+  problems: string[],
+): string {
+  const index = indexOfId(source, key, id);
+  if (index < 0) {
+    problems.push(`draft: ${key === 'entities' ? 'entityUpdates: unknown entity' : 'eventUpdates: unknown event'} id "${id}"`);
+    return source;
+  }
+  let next = source;
+  for (const [field, items] of Object.entries(lists)) next = appendToSequence(next, [key, index, field], items);
+  return next;
+}
+
 function applyDraft(texts: SummaryTexts, draft: DraftFile, problems: string[]): SummaryTexts {
   const next = { ...texts };
   next.articles = appendToSequence(next.articles, ['articles'], draft.articles);
-  for (const update of draft.entityUpdates) {
-    const index = indexOfId(next.entities, 'entities', update.id);
-    if (index < 0) {
-      problems.push(`draft: entityUpdates: unknown entity id "${update.id}"`);
-      continue;
-    }
-    next.entities = appendToSequence(next.entities, ['entities', index, 'mentions'], update.mentions);
-    next.entities = appendToSequence(next.entities, ['entities', index, 'roles'], update.roles);
-    next.entities = appendToSequence(next.entities, ['entities', index, 'aliases'], update.aliases);
+  for (const { id, mentions, roles, aliases } of draft.entityUpdates) {
+    next.entities = updateItem(next.entities, 'entities', id, { mentions, roles, aliases }, problems);
   }
   next.entities = appendToSequence(next.entities, ['entities'], draft.entities);
-  for (const update of draft.eventUpdates) {
-    const index = indexOfId(next.events, 'events', update.id);
-    if (index < 0) {
-      problems.push(`draft: eventUpdates: unknown event id "${update.id}"`);
-      continue;
-    }
-    next.events = appendToSequence(next.events, ['events', index, 'sources'], update.sources);
-  }
+  for (const { id, sources } of draft.eventUpdates) next.events = updateItem(next.events, 'events', id, { sources }, problems);
   next.events = appendToSequence(next.events, ['events'], draft.events);
   next.quotes = appendToSequence(next.quotes, ['quotes'], draft.quotes);
   next.figures = appendToSequence(next.figures, ['figures'], draft.figures);

@@ -143,4 +143,23 @@ describe('merging a draft', () => {
     expect(again.ok).toBe(false);
     if (!again.ok) expect(again.problems.join('\n')).toMatch(/already has an article/);
   });
+
+  it('refuses updates to entities or events the summary does not have, naming each, and changes nothing', () => {
+    const dataDir = scratchData();
+    const file = draftFor(dataDir, fixture('harbour-talks.txt'));
+    const source = file.quotes[0]?.sources[0];
+    if (!source) throw new Error('the fixture should yield a sourced quote');
+    file.entityUpdates.push({ id: 'nobody-we-know', mentions: [source], roles: [], aliases: [] });
+    file.eventUpdates.push({ id: 'no-such-event', sources: [source] });
+    const draftPath = writeDraft(dataDir, file);
+    const before = snapshot(dataDir);
+
+    const outcome = mergeDraft(draftPath, dataDir);
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) {
+      expect(outcome.problems).toContain('draft: entityUpdates: unknown entity id "nobody-we-know"');
+      expect(outcome.problems).toContain('draft: eventUpdates: unknown event id "no-such-event"');
+    }
+    expect(snapshot(dataDir)).toEqual(before);
+  });
 });
