@@ -59,10 +59,12 @@ function engineGetter(options: StartBotOptions): () => AnswerEngine {
 export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const { config, logger } = options;
   const registry = createRegistry(options.commands ?? defaultCommands);
+  // Every reply with a button encodes a custom id from these: worked out once, not per reply.
+  const optionOrder = new Map([...registry].map(([name, command]) => [name, optionNames(command)]));
   const dispatcher = createDispatcher({
     registry,
     engine: engineGetter(options),
-    customIds: new CustomIds((command) => (registry.has(command) ? optionNames(registry.get(command)) : undefined)),
+    customIds: new CustomIds((command) => optionOrder.get(command)),
     logger,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.services ? { services: options.services } : {}),

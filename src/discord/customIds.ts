@@ -33,10 +33,12 @@ const OVERFLOW_MARK = '#';
 const escapeField = (value: string) => value.replace(/[%:]/g, (char) => (char === '%' ? '%25' : '%3A'));
 const unescapeField = (value: string) => value.replace(/%(25|3A)/g, (_match, code: string) => (code === '25' ? '%' : ':'));
 
-function joinFields(head: readonly string[], values: readonly (string | undefined)[]): string {
-  const fields = [...head, ...values.map((value) => escapeField(value ?? ''))];
-  while (fields.length > head.length && fields.at(-1) === '') fields.pop();
-  return fields.join(':');
+function joinFields(head: string, values: readonly (string | undefined)[]): string {
+  let end = values.length;
+  while (end > 0 && !values[end - 1]) end--; // empty trailing values are dropped
+  let joined = head;
+  for (let index = 0; index < end; index++) joined += `:${escapeField(values[index] ?? '')}`;
+  return joined;
 }
 
 function parsePage(text: string | undefined): number | undefined {
@@ -96,11 +98,11 @@ export class CustomIds {
   private encodeFull(action: ComponentAction): string {
     switch (action.kind) {
       case 'timeline-page':
-        return joinFields(['tl', String(action.page)], TIMELINE_FIELDS.map((field) => action.filters[field]));
+        return joinFields(`tl:${action.page}`, TIMELINE_FIELDS.map((field) => action.filters[field]));
       case 'sources':
-        return joinFields(['src', String(action.page), action.request.command], this.valuesOf(action.request));
+        return joinFields(`src:${action.page}:${action.request.command}`, this.valuesOf(action.request));
       case 'pick':
-        return joinFields(['pick', action.request.command, action.option], this.valuesOf(action.request));
+        return joinFields(`pick:${action.request.command}:${action.option}`, this.valuesOf(action.request));
     }
   }
 

@@ -16,6 +16,7 @@ import type {
   Interaction,
   InteractionReplyOptions,
   InteractionUpdateOptions,
+  JSONEncodable,
   RepliableInteraction,
   StringSelectMenuInteraction,
 } from 'discord.js';
@@ -69,11 +70,19 @@ function describe(interaction: Interaction): string {
   return `interaction type ${interaction.type}`;
 }
 
+/**
+ * The renderers already produce API JSON. Handed over as plain objects,
+ * discord.js would re-key every nested object through its camelCase → snake_case
+ * transformer on each send (a large share of a reply's cost); as JSON-encodable
+ * values it sends them as they are, which is the same JSON.
+ */
+const asJson = <T>(data: T): JSONEncodable<T> => ({ toJSON: () => data });
+
 function replyOptions(payload: MessagePayload): InteractionReplyOptions {
   return {
     ...(payload.content !== undefined ? { content: payload.content } : {}),
-    embeds: payload.embeds ?? [],
-    components: payload.components ?? [],
+    embeds: (payload.embeds ?? []).map(asJson),
+    components: (payload.components ?? []).map(asJson),
     allowedMentions: NO_MENTIONS,
     ...(payload.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
   };
@@ -83,8 +92,8 @@ function replyOptions(payload: MessagePayload): InteractionReplyOptions {
 function editOptions(payload: MessagePayload): InteractionUpdateOptions {
   return {
     content: payload.content ?? '',
-    embeds: payload.embeds ?? [],
-    components: payload.components ?? [],
+    embeds: (payload.embeds ?? []).map(asJson),
+    components: (payload.components ?? []).map(asJson),
     allowedMentions: NO_MENTIONS,
   };
 }
@@ -104,6 +113,15 @@ async function send(interaction: RepliableInteraction, payload: MessagePayload):
   } else {
     await interaction.reply(replyOptions(payload));
   }
+}
+
+/** A message sent more than once must not change between sends. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 function boundedChoices(choices: readonly AutocompleteChoice[]): AutocompleteChoice[] {
@@ -152,6 +170,22 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     return command.answer(request.options, ctx);
   }
 
+  /**
+   * The engine memoizes its fixed answers (/brief, /help, /sources) and
+   * freezes them. Asked without options, such an answer renders to the same
+   * message every time, so it is rendered once; keyed on the answer object, a
+   * reloaded summary's new answers start afresh.
+   */
+  const fixedReplies = new WeakMap<Answer, { command: string; payload: MessagePayload }>();
+  function renderReply(answer: Answer, request: AnswerRequest): MessagePayload {
+    if (!Object.isFrozen(answer) || Object.keys(request.options).length > 0) return renderAnswer(answer, { customIds, request });
+    const known = fixedReplies.get(answer);
+    if (known?.command === request.command) return known.payload;
+    const payload = deepFreeze(renderAnswer(answer, { customIds, request }));
+    fixedReplies.set(answer, { command: request.command, payload });
+    return payload;
+  }
+
   async function chatInput(interaction: ChatInputCommandInteraction): Promise<void> {
     const command = registry.get(interaction.commandName);
     if (!command) throw new UserInputError(`I don’t offer /${interaction.commandName} any more: type / to see my commands.`);
@@ -161,7 +195,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     const normalized = command.normalize?.(given, ctx) ?? given;
     const answer = command.answer(normalized, ctx);
     const request = { command: interaction.commandName, options: compact(normalized) };
-    await send(interaction, renderAnswer(answer, { customIds, request }));
+    await send(interaction, renderReply(answer, request));
   }
 
   async function interactionCommand(command: InteractionCommand, interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {

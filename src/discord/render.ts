@@ -77,9 +77,16 @@ export function renderFailure(errorId: string): MessagePayload {
   return { content: `Sorry, something went wrong on my side (error \`${errorId}\`). Please try again in a moment.`, ephemeral: true };
 }
 
+/** "[1]" … "[64]": every statement of every answer carries marks, so the common ones are built once. */
+const MARKS = Array.from({ length: 64 }, (_, index) => `[${index + 1}]`);
+const mark = (index: number) => MARKS[index] ?? `[${index + 1}]`;
+
 /** "[1][3]" after a statement; the footer says which article each number is. */
 export function citeMarks(cites: CiteRefs): string {
-  return cites.length > 0 ? ` ${cites.map((cite) => `[${cite + 1}]`).join('')}` : '';
+  if (cites.length === 0) return '';
+  let marks = ' ';
+  for (const cite of cites) marks += mark(cite);
+  return marks;
 }
 
 export function citationLabel(citation: Citation): string {
@@ -90,12 +97,18 @@ export function citationLabel(citation: Citation): string {
 export function sourcesFooter(citations: readonly Citation[]): string | undefined {
   if (citations.length === 0) return undefined;
   const byArticle = new Map<string, { label: string; marks: string }>();
-  citations.forEach((citation, index) => {
-    const entry = byArticle.get(citation.articleId) ?? { label: citationLabel(citation), marks: '' };
-    entry.marks += `[${index + 1}]`;
-    byArticle.set(citation.articleId, entry);
-  });
-  const text = `Sources: ${[...byArticle.values()].map((entry) => `${entry.marks} ${entry.label}`).join(' · ')}`;
+  for (let index = 0; index < citations.length; index++) {
+    const citation = citations[index] as Citation;
+    const entry = byArticle.get(citation.articleId);
+    if (entry) entry.marks += mark(index);
+    else byArticle.set(citation.articleId, { label: citationLabel(citation), marks: mark(index) });
+  }
+  let text = 'Sources: ';
+  let first = true;
+  for (const entry of byArticle.values()) {
+    text += `${first ? '' : ' · '}${entry.marks} ${entry.label}`;
+    first = false;
+  }
   return truncate(text, DISCORD_LIMITS.footerText);
 }
 
@@ -144,18 +157,25 @@ export function answerEmbed(answer: Answer, options: { suggestions?: boolean } =
   const fields: APIEmbedField[] = [];
   const items = answer.body.flatMap(partToBlocks);
 
-  // The description: every headless block before the first field or heading.
+  // The description: every headless block before the first field or heading, a blank line between blocks.
   const lead: string[] = [];
-  while (items.length > 0 && !isField(items[0]!) && !(items[0] as Block).heading) lead.push(...(items.shift() as Block).lines, '');
+  let next = 0;
+  for (; next < items.length; next++) {
+    const item = items[next] as Block | APIEmbedField;
+    if (isField(item) || item.heading) break;
+    if (next > 0) lead.push('');
+    lead.push(...item.lines);
+  }
   let complete = true;
-  if (lead.length > 0) {
-    const fitted = fitLines(lead.slice(0, -1), Math.min(DISCORD_LIMITS.embedDescription, room));
+  if (next > 0) {
+    const fitted = fitLines(lead, Math.min(DISCORD_LIMITS.embedDescription, room));
     if (fitted.text.trim()) embed.description = fitted.text;
     room -= fitted.text.length;
     complete = fitted.complete;
   }
 
-  for (const item of complete ? items : []) {
+  for (; complete && next < items.length; next++) {
+    const item = items[next] as Block | APIEmbedField;
     const chunks: APIEmbedField[] = isField(item) ? [item] : blockFields(item);
     for (const field of chunks) {
       const fieldRoom = Math.min(room - field.name.length, DISCORD_LIMITS.fieldValue);
@@ -165,11 +185,14 @@ export function answerEmbed(answer: Answer, options: { suggestions?: boolean } =
       }
       const value = field.value.length <= fieldRoom ? field.value : fitLines(field.value.split('\n'), fieldRoom).text;
       if (!value.trim()) continue;
-      fields.push({ ...field, value });
+      // The field objects are this render's own: cut in place rather than copied.
+      if (value !== field.value) {
+        field.value = value;
+        complete = false;
+      }
+      fields.push(field);
       room -= field.name.length + value.length;
-      if (value !== field.value) complete = false;
     }
-    if (!complete) break;
   }
 
   const suggestions = options.suggestions === false ? [] : answer.suggestions;

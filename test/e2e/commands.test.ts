@@ -83,6 +83,16 @@ describe('the bot on a local Discord, end to end', () => {
       expect(customIdsOf(reply.message)).toEqual([]);
     });
 
+    it('a fixed answer (/brief) is sent the same every time, and /ask reaching it keeps its own Sources button', async () => {
+      const first = await ask('brief').visibleReply();
+      const again = await ask('brief').visibleReply();
+      expect(again.body).toEqual(first.body);
+      const asked = await ask('ask', { question: 'brief me' }).visibleReply();
+      expect(firstEmbed(asked.message).title).toBe(firstEmbed(first.message).title);
+      expect(buttonId(asked.message, 'Sources')).toMatch(/^src:1:ask:/);
+      expect(buttonId(again.message, 'Sources')).toBe('src:1:brief');
+    });
+
     it('/onthisday without a date takes today from the bot clock', async () => {
       const reply = await ask('onthisday').visibleReply();
       expect(firstEmbed(reply.message).title).toBe('On this day: Sept 25');
