@@ -4,12 +4,14 @@
  * read it, so answering never rebuilds anything.
  */
 import type { Briefing } from '../summary/load.js';
-import { factDateSpan } from './dates.js';
-import type { Event, Figure, Quote } from '../summary/schema.js';
+import type { Event, Figure, Quote, SourceRef } from '../summary/schema.js';
 import { articleCard, CitationList, type ArticleCard } from './citations.js';
+import { EventSpans } from './eventSpans.js';
+import { Lexicon } from './lexicon.js';
 import { NameResolver } from './names.js';
 import { buildPassages, type Passage } from './passages.js';
 import { TermIndex } from './termIndex.js';
+import { TermCache } from './termCache.js';
 import { TopicResolver } from './topics.js';
 import type { Answer } from './types.js';
 
@@ -24,8 +26,8 @@ export interface EngineContext {
   readonly passageIndex: TermIndex<Passage>;
   /** "MM-DD" keys of day-precision events, sorted. */
   readonly monthDays: readonly string[];
-  /** First and last day each event's date may mean (see `factDateSpan`), computed once. */
-  readonly spans: ReadonlyMap<Event, readonly [string, string]>;
+  /** First and last day each event's date may mean (see `factDateSpan`), computed once; all events in date order. */
+  readonly spans: EventSpans;
   /** Events dated to a day, exactly or approximately, by "MM-DD" of that day; earliest first. */
   readonly eventsByDay: ReadonlyMap<string, readonly Event[]>;
   /** Events dated at least to the month, by "MM"; earliest first. */
@@ -37,54 +39,76 @@ export interface EngineContext {
 }
 
 export function createContext(briefing: Briefing): EngineContext {
-  const names = new NameResolver(briefing);
-  const namesOf = (ids: readonly string[]) => names.namesOf(ids).join(' ');
+  // One vocabulary for every index: a question's words are expanded (typos, prefixes) once.
+  const lexicon = new Lexicon();
+  const names = new NameResolver(briefing, lexicon);
+  // The same sentences, titles, actors and speakers recur across indices and items: analyse each once.
+  const analysed = new TermCache();
+  const namesOf = (ids: readonly string[]) => analysed.of(names.namesOf(ids).join(' '));
   const topicWords = (ids: readonly string[]) =>
-    ids.flatMap((id) => {
-      const topic = briefing.topics.get(id);
-      return topic ? [topic.name, ...topic.keywords] : [];
-    });
+    analysed.of(
+      ids
+        .flatMap((id) => {
+          const topic = briefing.topics.get(id);
+          return topic ? [topic.name, ...topic.keywords] : [];
+        })
+        .join(' '),
+    );
+  const evidenceOf = (sources: readonly SourceRef[]) => sources.map((source) => source.evidence);
+  const figureValues = (figure: Figure) => figure.values.flatMap((value) => [value.value, ...evidenceOf(value.sources)]);
+  // Sentences quoted as evidence are indexed twice (as passages, and with their fact): kept from the start.
+  for (const event of briefing.summary.events) evidenceOf(event.sources).forEach((evidence) => analysed.of(evidence));
+  for (const figure of briefing.summary.figures) figureValues(figure).forEach((text) => analysed.of(text));
   const cards = new Map(briefing.articleList.map((article) => [article.id, articleCard(article)]));
 
   const passageIndex = new TermIndex<Passage>(
+    lexicon,
     buildPassages(briefing, names),
-    (passage) => ({ text: passage.text, context: passage.context }),
+    (passage) => ({
+      text: passage.parts ? analysed.joined(passage.parts.texts, passage.parts.separator) : passage.kind === 'sentence' ? analysed.peek(passage.text) : analysed.of(passage.text),
+      context: analysed.of(passage.context),
+    }),
     { text: 2, context: 1 },
   );
   const knows = (term: string) => passageIndex.has(term);
 
   const eventIndex = new TermIndex<Event>(
+    lexicon,
     briefing.eventsByDate,
     (event) => ({
-      title: event.title,
-      summary: `${event.summary} ${event.location ?? ''} ${event.date.phrase}`,
+      title: analysed.of(event.title),
+      summary: analysed.joined([event.summary, event.location ?? '', event.date.phrase], ' '),
       names: namesOf(event.actors),
-      evidence: event.sources.map((source) => source.evidence).join(' '),
+      evidence: analysed.joined(evidenceOf(event.sources), ' '),
     }),
     { title: 2, summary: 1, names: 1.5, evidence: 0.5 },
     knows,
   );
   const quoteIndex = new TermIndex<Quote>(
+    lexicon,
     briefing.summary.quotes,
     (quote) => ({
-      text: quote.text,
-      context: quote.context,
-      topics: topicWords(quote.topics).join(' '),
-      names: quote.speaker ? namesOf([quote.speaker]) : (quote.speakerLabel ?? ''),
+      text: analysed.of(quote.text),
+      context: analysed.peek(quote.context),
+      topics: topicWords(quote.topics),
+      names: quote.speaker ? namesOf([quote.speaker]) : analysed.of(quote.speakerLabel ?? ''),
     }),
     { text: 2, context: 1, topics: 0.5, names: 1 },
     knows,
   );
   const figureIndex = new TermIndex<Figure>(
+    lexicon,
     briefing.summary.figures,
     (figure) => ({
-      subject: figure.subject,
-      keywords: figure.keywords.join(' '),
-      values: figure.values.map((value) => `${value.value} ${value.sources.map((source) => source.evidence).join(' ')}`).join(' '),
+      subject: analysed.of(figure.subject),
+      keywords: analysed.of(figure.keywords.join(' ')),
+      values: analysed.joined(figureValues(figure), ' '),
     }),
     { subject: 2, keywords: 2, values: 1 },
     knows,
   );
+  lexicon.seal();
+  analysed.clear();
   const remembered = new Map<string, Answer>();
   return {
     briefing,
@@ -101,7 +125,7 @@ export function createContext(briefing: Briefing): EngineContext {
     figureIndex,
     passageIndex,
     monthDays: [...briefing.eventsByMonthDay.keys()].sort(),
-    spans: new Map(briefing.eventsByDate.map((event) => [event, factDateSpan(event.date)])),
+    spans: new EventSpans(briefing.eventsByDate),
     eventsByDay: groupEvents(briefing.eventsByDate, (event) =>
       event.date.precision === 'day' || event.date.precision === 'approximate' ? event.date.value.slice(5) : undefined,
     ),

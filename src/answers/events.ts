@@ -1,7 +1,7 @@
 /** Event questions: "when did …", "what happened on/in …". Answers list events with dates and sources. */
 import type { Event } from '../summary/schema.js';
 import type { EngineContext } from './context.js';
-import { daysInMonth, factDateSpan, formatFactDate } from './dates.js';
+import { daysInMonth, formatFactDate } from './dates.js';
 import { describeDate, type DateRelation, type QuestionDate } from './questionDates.js';
 import type { Hit, QueryTerms } from './termIndex.js';
 import type { Answer, ListItem } from './types.js';
@@ -24,30 +24,23 @@ export function eventsOnDate(ctx: EngineContext, date: QuestionDate, relation: D
   if (date.precision === 'month') {
     const sameMonth = ctx.eventsByMonth.get(pad(month ?? 0)) ?? [];
     if (year === undefined) return sameMonth;
-    const key = `${year}-${pad(month ?? 0)}`;
-    return ctx.briefing.eventsByDate.filter((event) => {
-      if (event.date.precision === 'year') return false;
-      const [start, end] = ctx.spans.get(event) ?? factDateSpan(event.date);
-      return start.slice(0, 7) <= key && end.slice(0, 7) >= key;
-    });
+    const key = year * 100 + (month ?? 0);
+    return ctx.spans.filter((first, last, event) => event.date.precision !== 'year' && Math.floor(first / 100) <= key && Math.floor(last / 100) >= key);
   }
-  return ctx.briefing.eventsByDate.filter((event) => {
-    const [start, end] = ctx.spans.get(event) ?? factDateSpan(event.date);
-    return start.slice(0, 4) <= String(year) && end.slice(0, 4) >= String(year);
-  });
+  return ctx.spans.filter((first, last) => Math.floor(first / 10_000) <= (year ?? 0) && Math.floor(last / 10_000) >= (year ?? 0));
 }
 
 /** Events wholly after or before a date; without a year, by month and day ("after Sept 12"). */
 function eventsAround(ctx: EngineContext, date: QuestionDate, relation: 'after' | 'before'): Event[] {
   const { year, month = 1, day } = date;
-  const lastDay = date.precision === 'year' ? '12-31' : `${pad(month)}-${pad(day ?? daysInMonth(month, year))}`;
-  const firstDay = date.precision === 'year' ? '01-01' : `${pad(month)}-${pad(day ?? 1)}`;
-  const cut = (iso: string) => (year === undefined ? iso.slice(5) : iso);
-  const [from, to] = year === undefined ? [firstDay, lastDay] : [`${year}-${firstDay}`, `${year}-${lastDay}`];
-  return ctx.briefing.eventsByDate.filter((event) => {
+  // Days as YYYYMMDD numbers; without a year, as MMDD.
+  const lastDay = date.precision === 'year' ? 1231 : month * 100 + (day ?? daysInMonth(month, year));
+  const firstDay = date.precision === 'year' ? 101 : month * 100 + (day ?? 1);
+  const cut = (dayNumber: number) => (year === undefined ? dayNumber % 10_000 : dayNumber);
+  const [from, to] = year === undefined ? [firstDay, lastDay] : [year * 10_000 + firstDay, year * 10_000 + lastDay];
+  return ctx.spans.filter((first, last, event) => {
     if (year === undefined && event.date.precision === 'year') return false;
-    const [start, end] = ctx.spans.get(event) ?? factDateSpan(event.date);
-    return relation === 'after' ? cut(start) > to : cut(end) < from;
+    return relation === 'after' ? cut(first) > to : cut(last) < from;
   });
 }
 

@@ -4,15 +4,17 @@
  * Built once per engine. Stages, cheapest and surest first:
  *   entity id → exact alias → alias without titles → every word a name word
  *   → role title ("the FBI director") → typo-tolerant match.
- * Typo candidates come from a MiniSearch fuzzy index (fast on large name
- * sets: it searches a radix tree, not every name) and are ranked by Fuse.js,
- * whose 0–1 score tells one clear winner from two close ones.
+ * Typo candidates come from a fuzzy word index (fast on large name sets: it
+ * looks up a word's possible misspellings, not every name) and are ranked by
+ * Fuse.js's score (see `approximate.ts`), whose 0–1 scale tells one clear
+ * winner from two close ones.
  */
-import Fuse from 'fuse.js';
-import MiniSearch from 'minisearch';
+import { ApproximatePattern, weighted } from './approximate.js';
 import { normalizeName, type Briefing } from '../summary/load.js';
 import type { Entity } from '../summary/schema.js';
+import { Lexicon, type ExpandOptions } from './lexicon.js';
 import { CANDIDATES_MAX } from './limits.js';
+import { SearchIndex, type Slot } from './searchIndex.js';
 import { queryTerms, STOPWORDS, TITLE_WORDS } from './terms.js';
 
 export type Resolution =
@@ -22,6 +24,8 @@ export type Resolution =
 
 /** Fuse score (0 exact … 1 unrelated) under which a typo match is accepted. */
 const ACCEPT_SCORE = 0.34;
+/** Name entries ranked by Fuse for a typo (the best-scoring word matches). */
+const TYPO_POOL = 30;
 /** Two entities whose scores are this close are both offered. */
 const AMBIGUITY_MARGIN = 0.08;
 /** Worst score still worth a "did you mean". */
@@ -48,15 +52,53 @@ export function acronymOf(name: string): string | undefined {
   return words.length >= 3 ? nameKey(words.map((word) => word[0]).join('')) : undefined;
 }
 
+const NON_ASCII = /[\u0080-\uffff]/;
+
+/** Typographic quotes and dashes: separators in a name key, like the ASCII punctuation they stand in for. */
+const TYPOGRAPHIC = /[“”‘—–…]/g;
+
 /** "Xi Jinping’s" → "xi jinping"; "Mr. Xí" → "mr xi". */
 export function nameKey(text: string): string {
-  return normalizeName(text.replace(/['’]s\b/gi, ''));
+  const plain = NON_ASCII.test(text) ? text.replace(TYPOGRAPHIC, ' ') : text;
+  if (NON_ASCII.test(plain.replace(/’/g, ''))) return normalizeName(plain.replace(/['’]s\b/gi, ''));
+  // Plain ASCII (most text): what `normalizeName` does, without Unicode normalisation.
+  const unquoted = /['’]/.test(plain) ? plain.replace(/['’]s\b/gi, '').replace(/['’]/g, '') : plain;
+  return unquoted.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+}
+
+/** The words of `nameKey(text)`, found directly when the text has no apostrophes or accents. */
+function nameWords(text: string): string[] {
+  const plain = NON_ASCII.test(text) ? text.replace(TYPOGRAPHIC, ' ') : text;
+  if (NON_ASCII.test(plain) || plain.includes("'")) {
+    const key = nameKey(plain);
+    return key ? key.split(' ') : [];
+  }
+  return plain.toLowerCase().match(/[a-z0-9]+/g) ?? [];
 }
 
 function stripTitles(key: string): string {
   const words = key.split(' ');
   const kept = words.filter((word) => !TITLE_WORDS.has(word));
   return kept.length > 0 ? kept.join(' ') : key;
+}
+
+const NO_LENGTHS: readonly number[] = [];
+
+/** A name entry's search score, best first; the earlier entry on a tie. */
+interface Ranked {
+  doc: number;
+  score: number;
+}
+
+const outranks = (a: Ranked, b: Ranked) => (a.score !== b.score ? a.score > b.score : a.doc < b.doc);
+
+/** Inserts `ranked` into the best-first `list` if it is among the best `size`. */
+function keepBest(list: Ranked[], ranked: Ranked, size: number): void {
+  if (list.length >= size && !outranks(ranked, list[list.length - 1] as Ranked)) return;
+  let at = list.length;
+  while (at > 0 && outranks(ranked, list[at - 1] as Ranked)) at--;
+  list.splice(at, 0, ranked);
+  if (list.length > size) list.pop();
 }
 
 export class NameResolver {
@@ -67,18 +109,28 @@ export class NameResolver {
   private readonly words = new Map<string, Set<string>>();
   /** Entity → last word of its canonical name (the surname of a person). */
   private readonly surnames = new Map<string, string>();
+  /** Surname → entities having it, for names mentioned by surname alone. */
+  private readonly bySurname = new Map<string, string[]>();
   private readonly roleTerms = new Map<string, Set<string>>();
   /** Role term → entities whose roles use it, so a role lookup never scans every entity. */
   private readonly roleIndex = new Map<string, Set<string>>();
   /** All entity ids, most prominent first (for an empty autocomplete). */
   private readonly byProminenceAll: string[];
   private readonly entries: NameEntry[] = [];
-  private readonly fuzzy: MiniSearch<NameEntry>;
+  /** The words of every entry, for typo-tolerant and prefix look-ups. */
+  private readonly fuzzy: SearchIndex;
   /** First word of an alias → the alias lengths (in words) starting with it, longest first: what `mentionsIn` tries. */
   private readonly aliasLengths = new Map<string, number[]>();
+  /** Words a mention can begin with (an alias's first word, a surname): any other word is skipped at once. */
+  private readonly mentionStarts: ReadonlySet<string>;
+  /** Entity → its canonical name, aliases and acronym. */
+  private readonly allNames = new Map<string, readonly string[]>();
   private readonly prominence: ReadonlyMap<string, number>;
 
-  constructor(briefing: Briefing) {
+  constructor(
+    briefing: Briefing,
+    private readonly lexicon = new Lexicon(),
+  ) {
     this.entities = briefing.entities;
     for (const [alias, ids] of briefing.aliasIndex) this.aliases.set(alias, [...ids]);
     for (const entity of briefing.entities.values()) {
@@ -94,9 +146,13 @@ export class NameResolver {
         (briefing.articlesMentioning.get(id)?.length ?? 0) * 10 + (briefing.eventsByActor.get(id)?.length ?? 0),
       ]),
     );
+    // Synthetic and real people alike share role texts ("minister, State Department"): analyse each once.
+    const roleTermsOf = new Map<string, Set<string>>();
     for (const entity of briefing.entities.values()) {
       const acronym = entity.kind === 'organization' ? acronymOf(entity.name) : undefined;
-      const names = new Set([entity.name, ...entity.aliases, ...(acronym ? [acronym] : [])].map(nameKey).filter(Boolean));
+      const allNames = [entity.name, ...entity.aliases, ...(acronym ? [acronym] : [])];
+      this.allNames.set(entity.id, allNames);
+      const names = new Set(allNames.map(nameKey).filter(Boolean));
       for (const name of names) {
         this.entries.push({ id: this.entries.length, entity: entity.id, name });
         const words = name.split(' ');
@@ -107,7 +163,14 @@ export class NameResolver {
           set.add(entity.id);
         }
       }
-      this.surnames.set(entity.id, nameKey(entity.name).split(' ').at(-1) ?? '');
+      const surname = nameKey(entity.name).split(' ').at(-1) ?? '';
+      this.surnames.set(entity.id, surname);
+      // Only a surname the entity is also known by word for word (every name word is indexed above).
+      if (this.words.get(surname)?.has(entity.id)) {
+        const sharing = this.bySurname.get(surname);
+        if (sharing) sharing.push(entity.id);
+        else this.bySurname.set(surname, [entity.id]);
+      }
       const roleText = entity.roles
         .flatMap((role) => {
           const organization = role.organization ? briefing.entities.get(role.organization) : undefined;
@@ -116,7 +179,8 @@ export class NameResolver {
         })
         .join(' ');
       if (roleText) {
-        const terms = new Set(queryTerms(roleText));
+        let terms = roleTermsOf.get(roleText);
+        if (!terms) roleTermsOf.set(roleText, (terms = new Set(queryTerms(roleText))));
         this.roleTerms.set(entity.id, terms);
         for (const term of terms) {
           let set = this.roleIndex.get(term);
@@ -131,14 +195,9 @@ export class NameResolver {
       if (!lengths.includes(words.length)) lengths.push(words.length);
       this.aliasLengths.set(words[0] ?? '', lengths.sort((a, b) => b - a));
     }
+    this.mentionStarts = new Set([...this.aliasLengths.keys(), ...this.bySurname.keys()]);
     this.byProminenceAll = [...this.entities.keys()].sort((a, b) => (this.prominence.get(b) ?? 0) - (this.prominence.get(a) ?? 0));
-    this.fuzzy = new MiniSearch<NameEntry>({
-      fields: ['name'],
-      storeFields: [],
-      processTerm: (term) => term,
-      searchOptions: { processTerm: (term) => term },
-    });
-    this.fuzzy.addAll(this.entries);
+    this.fuzzy = new SearchIndex(lexicon, this.entries.length, (id, _field, emit) => this.entryAt(id).name.split(' ').forEach((word) => emit(word)), [1]);
   }
 
   /** Resolves what a user typed to one entity, or says why not. `typos: false` accepts only exact words and roles. */
@@ -170,46 +229,65 @@ export class NameResolver {
 
   /** Entities named in a free text ("What did Rice tell Xi?" → rice: susan-rice, xi: xi-jinping), in order. */
   mentionsIn(text: string): Mention[] {
-    const words = nameKey(text).split(' ').filter(Boolean);
     const found: Mention[] = [];
+    this.forEachMention(text, (phrase, ids) => found.push({ phrase, ids: [...ids] }));
+    return found;
+  }
+
+  /** `mentionsIn` without copying: the ids are the resolver's own (for indexing many texts). */
+  forEachMention(text: string, visit: (phrase: string, ids: readonly string[]) => void): void {
+    const words = nameWords(text);
     for (let start = 0; start < words.length; ) {
-      let matched = 0;
       const first = words[start] ?? '';
-      for (const length of [...(this.aliasLengths.get(first) ?? []), 1]) {
-        if (start + length > words.length) continue;
-        const phrase = length === 1 ? first : words.slice(start, start + length).join(' ');
-        if (length === 1 && (STOPWORDS.has(phrase) || TITLE_WORDS.has(phrase))) continue;
-        const ids = this.aliases.get(phrase) ?? (length === 1 ? this.bySurname(phrase) : undefined);
-        if (ids && ids.length > 0) {
-          found.push({ phrase, ids: [...ids] });
-          matched = length;
-          break;
-        }
+      if (!this.mentionStarts.has(first)) {
+        start++;
+        continue;
       }
+      let matched = 0;
+      // Longest alias first; a single word last, as an alias or a surname (never a title or a stopword).
+      for (const length of this.aliasLengths.get(first) ?? NO_LENGTHS) {
+        if (start + length > words.length) continue;
+        if ((matched = this.visitPhrase(words, start, length, visit))) break;
+      }
+      if (!matched) matched = this.visitPhrase(words, start, 1, visit);
       start += Math.max(1, matched);
     }
-    return found;
+  }
+
+  /** Visits the entities `length` words from `start` name, if any; returns `length` if so, else 0. */
+  private visitPhrase(words: readonly string[], start: number, length: number, visit: (phrase: string, ids: readonly string[]) => void): number {
+    const first = words[start] ?? '';
+    if (length === 1 && (STOPWORDS.has(first) || TITLE_WORDS.has(first))) return 0;
+    const phrase = length === 1 ? first : words.slice(start, start + length).join(' ');
+    const ids = this.aliases.get(phrase) ?? (length === 1 ? this.bySurname.get(phrase) : undefined);
+    if (!ids || ids.length === 0) return 0;
+    visit(phrase, ids);
+    return length;
   }
 
   /** Entities whose names start with what was typed so far, most prominent first (for autocomplete). */
   complete(partial: string, limit: number): Entity[] {
     const key = nameKey(partial);
     if (!key) return this.byProminenceAll.slice(0, limit).map((id) => this.entity(id));
-    const results = this.fuzzy.search(key, { prefix: true, fuzzy: (term) => (term.length >= 4 ? 1 : false), combineWith: 'AND' });
-    return [...new Set(results.map((result) => this.entryAt(result.id as number).entity))]
-      .sort((a, b) => (this.prominence.get(b) ?? 0) - (this.prominence.get(a) ?? 0))
+    // Every word typed must match (the last one maybe half-typed); the best match of an entity stands for it.
+    const bestScore = new Map<string, Ranked>();
+    this.fuzzy.query(this.slots(key, (term): ExpandOptions => ({ fuzzy: term.length >= 4 ? 1 : false, prefix: true }), true), ({ doc, score, quality }) => {
+      const ranked = { doc, score: score * quality };
+      const entity = this.entryAt(doc).entity;
+      const known = bestScore.get(entity);
+      if (!known || outranks(ranked, known)) bestScore.set(entity, ranked);
+    });
+    return [...bestScore]
+      .sort(([a, first], [b, second]) => (this.prominence.get(b) ?? 0) - (this.prominence.get(a) ?? 0) || (outranks(first, second) ? -1 : 1))
       .slice(0, limit)
-      .map((id) => this.entity(id));
+      .map(([id]) => this.entity(id));
   }
 
   /** Every name an entity goes by: canonical, aliases and acronym (for indexing texts about it). */
   namesOf(ids: readonly string[]): string[] {
-    return ids.flatMap((id) => {
-      const entity = this.entities.get(id);
-      if (!entity) return [];
-      const acronym = entity.kind === 'organization' ? acronymOf(entity.name) : undefined;
-      return [entity.name, ...entity.aliases, ...(acronym ? [acronym] : [])];
-    });
+    const names: string[] = [];
+    for (const id of ids) for (const name of this.allNames.get(id) ?? []) names.push(name);
+    return names;
   }
 
   entity(id: string): Entity {
@@ -221,18 +299,22 @@ export class NameResolver {
   private decide(ids: readonly string[]): Resolution {
     const unique = [...new Set(ids)];
     if (unique.length === 1) return { status: 'found', entity: this.entity(unique[0] ?? '') };
-    return { status: 'ambiguous', candidates: this.byProminence(unique).slice(0, CANDIDATES_MAX) };
+    return { status: 'ambiguous', candidates: this.mostProminent(unique, CANDIDATES_MAX) };
   }
 
-  private byProminence(ids: readonly string[]): Entity[] {
-    return [...ids].sort((a, b) => (this.prominence.get(b) ?? 0) - (this.prominence.get(a) ?? 0)).map((id) => this.entity(id));
-  }
-
-  private bySurname(word: string): string[] | undefined {
-    const ids = this.words.get(word);
-    if (!ids) return undefined;
-    const matching = [...ids].filter((id) => this.surnames.get(id) === word);
-    return matching.length > 0 ? matching : undefined;
+  /** The `count` most prominent of `ids`, most prominent first; on a tie, in the order given. */
+  private mostProminent(ids: readonly string[], count: number): Entity[] {
+    // A selection, not a sort: a surname shared by hundreds of people ranks only the few shown.
+    const best: { id: string; weight: number }[] = [];
+    for (const id of ids) {
+      const weight = this.prominence.get(id) ?? 0;
+      if (best.length === count && weight <= (best[count - 1]?.weight ?? 0)) continue;
+      let at = best.length;
+      while (at > 0 && (best[at - 1]?.weight ?? 0) < weight) at--;
+      best.splice(at, 0, { id, weight });
+      if (best.length > count) best.pop();
+    }
+    return best.map(({ id }) => this.entity(id));
   }
 
   /** Entities using every word typed ("james" → Comey and Clapper; "jianzhu" → Meng). */
@@ -270,25 +352,44 @@ export class NameResolver {
     return best;
   }
 
+  /** One slot per distinct word of `key`; all required (`every`) or any one enough. */
+  private slots(key: string, optionsOf: (term: string) => ExpandOptions, every: boolean): Slot[] {
+    const times = new Map<string, number>();
+    for (const word of key.split(' ')) if (word) times.set(word, (times.get(word) ?? 0) + 1);
+    return [...times].map(([term, count]) => ({
+      expansions: this.lexicon.expand(term, optionsOf(term)),
+      times: count,
+      weight: 0,
+      required: every,
+      optional: !every,
+    }));
+  }
+
   private byTypo(key: string): Resolution {
     const words = key.split(' ').filter(Boolean);
-    const results = this.fuzzy.search(key, {
-      fuzzy: (term) => (term.length >= 7 ? 2 : term.length >= 4 ? 1 : false),
-      prefix: (term) => term.length >= 4,
-      combineWith: 'OR',
+    // The best-scoring entries resembling any word typed, and (`complete`) those resembling every word:
+    // "Xi Jinping wife" is not Xi Jinping.
+    const complete: Ranked[] = [];
+    const partial: Ranked[] = [];
+    const typoOptions = (term: string): ExpandOptions => ({ fuzzy: term.length >= 7 ? 2 : term.length >= 4 ? 1 : false, prefix: term.length >= 4 });
+    this.fuzzy.query(this.slots(key, typoOptions, false), ({ doc, score, quality }) => {
+      const ranked = { doc, score: score * quality };
+      keepBest(partial, ranked, TYPO_POOL);
+      if (quality >= words.length) keepBest(complete, ranked, TYPO_POOL);
     });
-    // Every word typed must resemble a word of the name: "Xi Jinping wife" is not Xi Jinping.
-    const complete = results.filter((result) => new Set(result.queryTerms).size >= words.length).slice(0, 30);
-    const partial = results.slice(0, 30);
-    const ranked = (pool: typeof results) => {
-      const entries = pool.map((result) => this.entryAt(result.id as number));
-      const fuse = new Fuse(entries, { keys: ['name'], includeScore: true, ignoreLocation: true, ignoreFieldNorm: true, threshold: SUGGEST_SCORE });
-      const best = new Map<string, number>();
-      for (const hit of fuse.search(key)) {
-        const score = hit.score ?? 1;
-        if (score < (best.get(hit.item.entity) ?? Infinity)) best.set(hit.item.entity, score);
-      }
-      return [...best].sort((a, b) => a[1] - b[1]);
+    // Each entity at its best entry's score; on a tie, the entity whose entry scored first.
+    const pattern = new ApproximatePattern(key, SUGGEST_SCORE);
+    const ranked = (pool: readonly Ranked[]): [string, number][] => {
+      const best = new Map<string, { score: number; at: number }>();
+      pool.forEach((result, at) => {
+        const entry = this.entryAt(result.doc);
+        const raw = pattern.score(entry.name);
+        if (raw >= 1) return;
+        const score = weighted(raw);
+        const known = best.get(entry.entity);
+        if (!known || score < known.score) best.set(entry.entity, { score, at });
+      });
+      return [...best].sort(([, a], [, b]) => a.score - b.score || a.at - b.at).map(([id, { score }]) => [id, score]);
     };
 
     const accepted = ranked(complete).filter(([, score]) => score <= ACCEPT_SCORE);

@@ -13,6 +13,8 @@ export interface Passage {
   kind: PassageKind;
   /** What the answer shows. */
   text: string;
+  /** When `text` joins other texts (an event's title and summary): them and the joiner, for analysing each once. */
+  parts?: { texts: readonly string[]; separator: string };
   /** Extra words a question may use: names, aliases, context. */
   context: string;
   label?: string;
@@ -42,6 +44,10 @@ export function splitSentences(paragraph: string): string[] {
   return sentences.filter((sentence) => sentence.length >= 8);
 }
 
+function joined(texts: readonly string[], separator: string): Pick<Passage, 'text' | 'parts'> {
+  return { text: texts.join(separator), parts: { texts, separator } };
+}
+
 /** More candidates than this and a mention adds no names to a sentence's context. */
 const AMBIGUOUS_MENTION_MAX = 8;
 
@@ -49,20 +55,25 @@ export function buildPassages(briefing: Briefing, names: NameResolver): Passage[
   const namesOf = (ids: readonly string[]) => names.namesOf(ids);
   const passages: Passage[] = [];
 
+  // Sentences naming the same people share one context string (and its analysis, see `createContext`).
+  const contexts = new Map<string, string>();
   const addSentences = (article: LoadedArticle) => {
     for (const paragraph of article.paragraphs) {
       for (const sentence of splitSentences(paragraph)) {
         // A name shared by many entities ("Zhang" in a large corpus) says nothing about
         // which one the sentence means; listing them all would make each context, and the
         // index build, grow with the square of the corpus.
-        const mentioned = names
-          .mentionsIn(sentence)
-          .filter((mention) => mention.ids.length <= AMBIGUOUS_MENTION_MAX)
-          .flatMap((mention) => mention.ids);
+        const mentioned: string[] = [];
+        names.forEachMention(sentence, (_, ids) => {
+          if (ids.length <= AMBIGUOUS_MENTION_MAX) mentioned.push(...ids);
+        });
+        const key = mentioned.join('\u0000');
+        let context = contexts.get(key);
+        if (context === undefined) contexts.set(key, (context = namesOf(mentioned).join(' ')));
         passages.push({
           kind: 'sentence',
           text: sentence,
-          context: namesOf(mentioned).join(' '),
+          context,
           sources: [{ article: article.id, evidence: sentence }],
         });
       }
@@ -73,7 +84,7 @@ export function buildPassages(briefing: Briefing, names: NameResolver): Passage[
   for (const event of briefing.summary.events) {
     passages.push({
       kind: 'event',
-      text: `${event.title}. ${event.summary}`,
+      ...joined([event.title, event.summary], '. '),
       context: [...namesOf(event.actors), event.location ?? ''].join(' '),
       date: event.date,
       sources: event.sources,
@@ -95,7 +106,7 @@ export function buildPassages(briefing: Briefing, names: NameResolver): Passage[
     for (const role of entity.roles) {
       passages.push({
         kind: 'role',
-        text: `${entity.name}: ${role.title}`,
+        ...joined([entity.name, role.title], ': '),
         context: namesOf([entity.id, ...(role.organization ? [role.organization] : [])]).join(' '),
         sources: role.sources,
       });
@@ -105,7 +116,7 @@ export function buildPassages(briefing: Briefing, names: NameResolver): Passage[
     for (const value of figure.values) {
       passages.push({
         kind: 'figure',
-        text: `${figure.subject}: ${value.value}`,
+        ...joined([figure.subject, value.value], ': '),
         context: figure.keywords.join(' '),
         sources: value.sources,
       });

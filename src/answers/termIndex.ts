@@ -1,16 +1,18 @@
 /**
- * A full-text index (MiniSearch) over one kind of item, built once, that
- * answers with how much of a question each hit covers. Coverage is what keeps
- * the engine honest: a hit that matches one word of "How many hacks did
- * Microsoft suffer?" is not an answer to it.
+ * A full-text index over one kind of item, built once, that answers with how
+ * much of a question each hit covers. Coverage is what keeps the engine
+ * honest: a hit that matches one word of "How many hacks did Microsoft
+ * suffer?" is not an answer to it.
  *
  * Cost stays proportional to the rare words of a question, not the common
- * ones: MiniSearch is asked only for the names, required words and rarest
- * words (any item covering enough of the question must contain one of them);
- * the common words are then checked on those candidates in compact postings.
+ * ones: only the names, required words and rarest words are looked up with
+ * typos and prefixes allowed (any item covering enough of the question must
+ * contain one of them); the common words are then checked, exactly, on the
+ * items those found.
  */
-import MiniSearch, { type Query, type SearchResult } from 'minisearch';
-import { documentTerms } from './terms.js';
+import type { Lexicon } from './lexicon.js';
+import { SearchIndex, type Slot } from './searchIndex.js';
+import { forEachDocumentTerm } from './terms.js';
 
 /** What a question asks for, analysed once (see `terms.ts`). */
 export interface QueryTerms {
@@ -29,7 +31,6 @@ export interface Hit<T> {
    * "losses" is not. A term no item contains weighs most.
    */
   coverage: number;
-  matched: ReadonlySet<string>;
 }
 
 export interface HitOptions<T> {
@@ -41,28 +42,24 @@ export interface HitOptions<T> {
   filter?: (item: T) => boolean;
 }
 
-/** Typos allowed per query term: none for short stems, where one edit is a different word. */
-const fuzziness = (term: string) => (/\d/.test(term) ? false : term.length >= 8 ? 2 : term.length >= 5 ? 1 : false);
-const prefixable = (term: string) => term.length >= 4 && !/\d/.test(term);
-const TERM_OPTIONS = { fuzzy: (term: string) => fuzziness(term), prefix: (term: string) => prefixable(term) };
+/** A field's text, or its terms when the caller has analysed it already (e.g. names shared by many items). */
+export type FieldValue = string | readonly string[];
 
-/** Sorted item ids, searched by bisection: compact where a Set per term would not be. */
-function contains(ids: Uint32Array, id: number): boolean {
-  let [low, high] = [0, ids.length - 1];
-  while (low <= high) {
-    const middle = (low + high) >>> 1;
-    const value = ids[middle] ?? 0;
-    if (value === id) return true;
-    if (value < id) low = middle + 1;
-    else high = middle - 1;
-  }
-  return false;
-}
+/** Typos allowed per query term: none for short stems, where one edit is a different word. */
+const hasDigit = (term: string) => /\d/.test(term);
+const termOptions = (term: string) => ({
+  fuzzy: hasDigit(term) ? (false as const) : term.length >= 8 ? 2 : term.length >= 5 ? 1 : (false as const),
+  prefix: term.length >= 4 && !hasDigit(term),
+});
+
+type Ranked<T> = Hit<T> & { id: number };
+
+/** Best first: more coverage, then a higher score, then the earlier item. */
+const ranksBefore = <T>(coverage: number, score: number, id: number, other: Ranked<T>) =>
+  coverage !== other.coverage ? coverage > other.coverage : score !== other.score ? score > other.score : id < other.id;
 
 export class TermIndex<T> {
-  private readonly search: MiniSearch<Record<string, unknown>>;
-  /** Term → ids of the items containing it exactly, ascending. */
-  private readonly postings = new Map<string, Uint32Array>();
+  private readonly index: SearchIndex;
 
   /**
    * @param knows Whether a term occurs anywhere in the briefing: a term this index lacks but the
@@ -70,39 +67,26 @@ export class TermIndex<T> {
    *   altogether ("France") weighs most.
    */
   constructor(
+    private readonly lexicon: Lexicon,
     private readonly items: readonly T[],
-    fieldsOf: (item: T) => Record<string, string>,
-    private readonly boost: Record<string, number>,
+    fieldsOf: (item: T) => Record<string, FieldValue>,
+    boost: Record<string, number>,
     private readonly knows: (term: string) => boolean = () => false,
   ) {
     const fields = Object.keys(boost);
-    this.search = new MiniSearch<Record<string, unknown>>({
-      fields,
-      storeFields: [],
-      // Fields are analysed once, below; MiniSearch gets the terms ready-made.
-      tokenize: (text) => (text ? text.split(' ') : []),
-      processTerm: (term) => term,
-      searchOptions: { tokenize: (text) => text.split(' '), processTerm: (term) => term },
-    });
-    const lists = new Map<string, number[]>();
-    const documents = items.map((item, id) => {
-      const raw = fieldsOf(item);
-      const document: Record<string, unknown> = { id };
-      const seen = new Set<string>();
-      for (const field of fields) {
-        const terms = documentTerms(raw[field] ?? '');
-        document[field] = terms.join(' ');
-        for (const term of terms) seen.add(term);
-      }
-      for (const term of seen) {
-        const list = lists.get(term);
-        if (list) list.push(id);
-        else lists.set(term, [id]);
-      }
-      return document;
-    });
-    for (const [term, ids] of lists) this.postings.set(term, Uint32Array.from(ids));
-    this.search.addAll(documents);
+    const boosts = fields.map((field) => boost[field] ?? 1);
+    let current: { id: number; values: Record<string, FieldValue> } = { id: -1, values: {} };
+    this.index = new SearchIndex(
+      lexicon,
+      items.length,
+      (id, field, emit) => {
+        if (current.id !== id) current = { id, values: fieldsOf(items[id] as T) };
+        const value = current.values[fields[field] ?? ''] ?? '';
+        if (typeof value === 'string') forEachDocumentTerm(value, emit);
+        else for (const term of value) emit(term);
+      },
+      boosts,
+    );
   }
 
   get size(): number {
@@ -111,64 +95,60 @@ export class TermIndex<T> {
 
   /** Whether some item contains the term exactly. */
   has(term: string): boolean {
-    return this.postings.has(term);
+    return this.index.has(term);
   }
 
   /** Inverse document frequency of a query term. */
   weight(term: string): number {
-    const frequency = this.postings.get(term)?.length ?? (this.knows(term) ? 1 : 0);
+    const frequency = this.index.frequency(term) || (this.knows(term) ? 1 : 0);
     return Math.log((this.items.length + 1) / (frequency + 0.5));
   }
 
   /** Hits covering at least `minCoverage` of the terms and every anchor, best first. */
   find(query: QueryTerms, options: HitOptions<T> = {}): Hit<T>[] {
     const { minCoverage = 0.6, limit = 10, filter, required = [] } = options;
-    if (query.terms.length === 0) return [];
-    const musts = [...new Set([...query.anchors, ...required])];
-    const weights = new Map(query.terms.map((term) => [term, this.weight(term)]));
-    const total = [...weights.values()].reduce((sum, weight) => sum + weight, 0);
+    if (query.terms.length === 0 || limit <= 0) return [];
+    const musts = new Set([...query.anchors, ...required]);
+    const weights = new Map<string, number>();
+    for (const term of query.terms) if (!weights.has(term)) weights.set(term, this.weight(term));
+    let total = 0;
+    for (const weight of weights.values()) total += weight;
 
     // An item containing none of `rare` covers at most total − weight(rare): below the bar.
-    const rare: string[] = [];
+    const rare = new Set<string>();
     let rareWeight = 0;
-    for (const term of [...query.terms].sort((a, b) => (weights.get(b) ?? 0) - (weights.get(a) ?? 0))) {
+    for (const [term, weight] of [...weights].sort((a, b) => b[1] - a[1])) {
       if (rareWeight > (1 - minCoverage) * total + 1e-9) break;
-      rare.push(term);
-      rareWeight += weights.get(term) ?? 0;
+      rare.add(term);
+      rareWeight += weight;
     }
-    const asked = new Set([...musts, ...rare]);
-    const queries: Query[] = [...musts, { combineWith: 'OR', queries: rare }];
-    const results: SearchResult[] = this.search.search(
-      { combineWith: 'AND', queries },
-      {
-        ...TERM_OPTIONS,
-        boost: this.boost,
-        ...(filter ? { filter: (result: SearchResult) => filter(this.itemAt(result.id as number)) } : {}),
+    const slots: Slot[] = [];
+    for (const term of new Set([...musts, ...rare])) {
+      const required = musts.has(term);
+      const optional = rare.has(term);
+      slots.push({ expansions: this.lexicon.expand(term, termOptions(term)), times: Number(required) + Number(optional), weight: weights.get(term) ?? 0, required, optional });
+    }
+    const credits = [...weights].filter(([term]) => !musts.has(term) && !rare.has(term)).map(([term, weight]) => ({ term, weight }));
+
+    const best: Ranked<T>[] = [];
+    this.index.query(
+      slots,
+      ({ doc, score, quality, covered }) => {
+        const coverage = total > 0 ? covered / total : 0;
+        if (coverage < minCoverage - 1e-9) return;
+        const final = score * quality * coverage;
+        // Most candidates of a common word rank below the best `limit`: drop them before anything is built.
+        const worst = best.length >= limit ? best[best.length - 1] : undefined;
+        if (worst && !ranksBefore(coverage, final, doc, worst)) return;
+        const item = this.items[doc] as T;
+        if (filter && !filter(item)) return;
+        let at = best.length;
+        while (at > 0 && ranksBefore(coverage, final, doc, best[at - 1] as Ranked<T>)) at--;
+        best.splice(at, 0, { id: doc, item, coverage, score: final });
+        if (best.length > limit) best.pop();
       },
+      credits,
     );
-
-    const hits: Hit<T>[] = [];
-    for (const result of results) {
-      const id = result.id as number;
-      const matched = new Set(result.queryTerms);
-      for (const term of query.terms) {
-        if (asked.has(term)) continue;
-        const ids = this.postings.get(term);
-        if (ids && contains(ids, id)) matched.add(term);
-      }
-      const covered = [...matched].reduce((sum, term) => sum + (weights.get(term) ?? 0), 0);
-      const coverage = total > 0 ? covered / total : 0;
-      if (coverage < minCoverage - 1e-9 || !musts.every((term) => matched.has(term))) continue;
-      hits.push({ item: this.itemAt(id), score: result.score * coverage, coverage, matched });
-    }
-    // Coverage first: a hit with every word beats a higher-scoring hit with fewer.
-    hits.sort((a, b) => b.coverage - a.coverage || b.score - a.score);
-    return hits.slice(0, limit);
-  }
-
-  private itemAt(id: number): T {
-    const item = this.items[id];
-    if (item === undefined) throw new Error(`no indexed item ${id}`);
-    return item;
+    return best.map(({ item, score, coverage }) => ({ item, score, coverage }));
   }
 }

@@ -42,22 +42,33 @@ const EQUIVALENTS: ReadonlyMap<string, string> = new Map([
   ['losing', 'loss'],
 ]);
 
+const NON_ASCII = /[\u0080-\uffff]/;
+
+/** Typographic quotes and dashes, common in articles: ASCII stand-ins that every later step treats alike. */
+const TYPOGRAPHIC = /[‘’“”—–…]/g;
+const ASCII_FOR: Readonly<Record<string, string>> = { '‘': "'", '’': "'", '“': ',', '”': ',', '—': ',', '–': ',', '…': ',' };
+
+/** Accents removed (NFKD, marks dropped), skipping Unicode normalisation when only typographic punctuation is not ASCII. */
+function withoutAccents(text: string): string {
+  const plain = text.replace(TYPOGRAPHIC, (char) => ASCII_FOR[char] ?? char);
+  return NON_ASCII.test(plain) ? plain.normalize('NFKD').replace(/\p{M}/gu, '') : plain;
+}
+
 /** Lowercase, accents and curly quotes removed, "U.S." and "United States" written "us". */
-export function foldText(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[’‘`]/g, "'")
-    .replace(/\bu\.\s?s\.(?:\s?a\.)?/g, 'us ')
-    .replace(/\bunited states\b/g, 'us')
-    .replace(/'s\b/g, '')
-    .replace(/'/g, '');
+function foldText(text: string): string {
+  // Each step only when its trigger is there: most text is plain ASCII with no "U.S." in it.
+  let folded = NON_ASCII.test(text) ? withoutAccents(text) : text;
+  folded = folded.toLowerCase();
+  if (/[’‘`]/.test(folded)) folded = folded.replace(/[’‘`]/g, "'");
+  if (folded.includes('u.')) folded = folded.replace(/\bu\.\s?s\.(?:\s?a\.)?/g, 'us ');
+  if (folded.includes('united states')) folded = folded.replace(/\bunited states\b/g, 'us');
+  if (folded.includes("'")) folded = folded.replace(/'s\b/g, '').replace(/'/g, '');
+  return folded;
 }
 
 /** Words of a folded text; hyphenated words stay whole ("cyber-attacks"). */
 function rawWords(folded: string): string[] {
-  return folded.match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? [];
+  return (NON_ASCII.test(folded) ? folded.match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) : folded.match(/[a-z0-9]+(?:-[a-z0-9]+)*/g)) ?? [];
 }
 
 const stemCache = new Map<string, string>();
@@ -77,23 +88,44 @@ export function stemWord(word: string): string {
 
 const isContent = (word: string) => !STOPWORDS.has(word) && (word.length > 1 || /\d/.test(word));
 
+/** A word's own terms: its stem, a hyphenated word's parts, "cyberX" split. Remembered: documents share most words. */
+const wordTermsCache = new Map<string, readonly string[]>();
+
+function wordTerms(word: string): readonly string[] {
+  const cached = wordTermsCache.get(word);
+  if (cached) return cached;
+  const terms: string[] = [];
+  const parts = word.split('-');
+  const joined = parts.length > 1 ? parts.join('') : word;
+  if (isContent(joined)) terms.push(stemWord(joined));
+  if (parts.length > 1) for (const part of parts) if (isContent(part)) terms.push(stemWord(part));
+  if (joined.startsWith('cyber') && joined.length > 8) terms.push('cyber', stemWord(joined.slice(5)));
+  if (wordTermsCache.size >= STEM_CACHE_MAX) wordTermsCache.clear();
+  wordTermsCache.set(word, terms);
+  return terms;
+}
+
 /**
  * Terms to index for a document: every content word's stem, hyphenated words
  * both whole and in parts, and "cyber X" / "cyberX" in all three forms.
  */
 export function documentTerms(text: string): string[] {
   const terms: string[] = [];
-  const words = rawWords(foldText(text));
-  words.forEach((word, index) => {
-    const parts = word.split('-');
-    const joined = parts.join('');
-    if (isContent(joined)) terms.push(stemWord(joined));
-    if (parts.length > 1) for (const part of parts) if (isContent(part)) terms.push(stemWord(part));
-    if (joined.startsWith('cyber') && joined.length > 8) terms.push('cyber', stemWord(joined.slice(5)));
-    const next = words[index + 1];
-    if (joined === 'cyber' && next) terms.push(stemWord(`cyber${next.replace(/-/g, '')}`));
-  });
+  forEachDocumentTerm(text, (term) => terms.push(term));
   return terms;
+}
+
+const isCyber = (word: string) => word === 'cyber' || (word.includes('-') && word.replace(/-/g, '') === 'cyber');
+
+/** `documentTerms` one by one, in the same order, without building the list (index builds read millions). */
+export function forEachDocumentTerm(text: string, emit: (term: string) => void): void {
+  const words = rawWords(foldText(text));
+  for (let index = 0; index < words.length; index++) {
+    const word = words[index] as string;
+    for (const term of wordTerms(word)) emit(term);
+    const next = words[index + 1];
+    if (next && isCyber(word)) emit(stemWord(`cyber${next.replace(/-/g, '')}`));
+  }
 }
 
 /** Terms of a question: one per content word, "cyber X" joined into one. Deduplicated, in order. */

@@ -2,7 +2,8 @@
 import type { Entity, Event, Topic } from '../summary/schema.js';
 import { notFound, optionalText, unresolvedName } from './common.js';
 import type { EngineContext } from './context.js';
-import { factDateSpan, formatDay, formatFactDate, parseBoundOption } from './dates.js';
+import { formatDay, formatFactDate, parseBoundOption } from './dates.js';
+import { dayNumber } from './eventSpans.js';
 import { UserInputError } from './errors.js';
 import { NAME_MAX, PAGE_MAX, TIMELINE_PAGE_SIZE } from './limits.js';
 import type { Answer, ListItem, TimelineFilters } from './types.js';
@@ -117,10 +118,8 @@ export function selectEvents(ctx: EngineContext, { actor, topic, from, to }: Sel
   let pool: readonly Event[] = byActor ?? byTopic ?? briefing.eventsByDate;
   if (byActor && byTopic) pool = byActor.filter((event) => event.topics.includes(topic?.id ?? ''));
   if (!from && !to) return pool;
-  return pool.filter((event) => {
-    const [start, end] = ctx.spans.get(event) ?? factDateSpan(event.date);
-    return (!from || end >= from) && (!to || start <= to);
-  });
+  const [fromDay, toDay] = [from ? dayNumber(from) : -Infinity, to ? dayNumber(to) : Infinity];
+  return ctx.spans.filter((first, last) => last >= fromDay && first <= toDay, pool);
 }
 
 function describeScope(actor?: Entity, topic?: Topic, from?: string, to?: string): string {

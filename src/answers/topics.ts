@@ -4,6 +4,7 @@
  */
 import Fuse from 'fuse.js';
 import type { Topic } from '../summary/schema.js';
+import { ApproximatePattern, fieldNorm, weighted } from './approximate.js';
 import { UserInputError } from './errors.js';
 import { shorten } from './dates.js';
 import { nameKey } from './names.js';
@@ -13,7 +14,14 @@ interface TopicName {
   topic: Topic;
   text: string;
   terms: string[];
+  /** `text` lowercase, and Fuse's length norm for it: what a close spelling is scored on. */
+  lower: string;
+  norm: number;
 }
+
+/** Fuse's threshold for a suggestion, and the best score `find` accepts as the topic meant. */
+const SUGGEST_SCORE = 0.35;
+const ACCEPT_SCORE = 0.2;
 
 export class TopicResolver {
   private readonly byKey = new Map<string, Topic>();
@@ -25,10 +33,10 @@ export class TopicResolver {
       for (const text of [topic.id, topic.name, ...topic.keywords]) {
         const key = nameKey(text);
         if (!this.byKey.has(key)) this.byKey.set(key, topic);
-        this.names.push({ topic, text, terms: queryTerms(text) });
+        this.names.push({ topic, text, terms: queryTerms(text), lower: text.toLowerCase(), norm: fieldNorm(text) });
       }
     }
-    this.fuse = new Fuse(this.names, { keys: ['text'], includeScore: true, ignoreLocation: true, threshold: 0.35 });
+    this.fuse = new Fuse(this.names, { keys: ['text'], includeScore: true, ignoreLocation: true, threshold: SUGGEST_SCORE });
   }
 
   get all(): Topic[] {
@@ -59,8 +67,22 @@ export class TopicResolver {
       const [first] = covering;
       if (first && covering.every((name) => name.topic === first.topic)) return first.topic;
     }
-    const [best] = this.fuse.search(key);
-    return best && (best.score ?? 1) <= 0.2 ? best.item.topic : undefined;
+    return this.closestSpelling(key);
+  }
+
+  /** The topic whose name or keyword is spelled closest to `key`, if close enough: Fuse's best hit, without Fuse's cost. */
+  private closestSpelling(key: string): Topic | undefined {
+    const pattern = new ApproximatePattern(key, SUGGEST_SCORE);
+    let best: TopicName | undefined;
+    let bestScore = Infinity;
+    for (const name of this.names) {
+      if (!name.lower.trim()) continue;
+      const score = pattern.score(name.lower);
+      if (score >= 1) continue;
+      const final = weighted(score, name.norm);
+      if (final < bestScore) [best, bestScore] = [name, final];
+    }
+    return best && bestScore <= ACCEPT_SCORE ? best.topic : undefined;
   }
 
   /** Topics a question names by a keyword phrase, strongest (longest phrase) first. */

@@ -1,0 +1,55 @@
+/** The pieces the engine's indices are built from: shared analysis, BM25 postings, date spans. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { dayNumber, EventSpans } from '../../src/answers/eventSpans.js';
+import { Lexicon } from '../../src/answers/lexicon.js';
+import { TermCache } from '../../src/answers/termCache.js';
+import { TermIndex } from '../../src/answers/termIndex.js';
+import { documentTerms, queryTerms } from '../../src/answers/terms.js';
+import { briefing } from './engine.js';
+
+describe('TermCache', () => {
+  it('analyses joined parts as the joined text would be', () => {
+    const piece = fc.array(fc.constantFrom('cyber', 'U.', 'S.', 'united', 'states', 'attack', 'Xi’s', '“deal”', '-', 'report', '2015', 'a'), { maxLength: 6 }).map((words) => words.join(' '));
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 4 }), fc.constantFrom(' ', '. ', ': '), (parts, separator) => {
+        expect(new TermCache().joined(parts, separator)).toEqual(documentTerms(parts.join(separator)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('TermIndex', () => {
+  const items = ['China denies hacking US companies', 'Obama threatens sanctions over hacking', 'Xi visits Seattle and meets Boeing', 'Sanctions held off until after the visit'];
+  const index = new TermIndex(new Lexicon(), items, (text) => ({ text }), { text: 1 });
+  const find = (question: string, anchors: string[] = []) => index.find({ terms: queryTerms(question), anchors }).map((hit) => hit.item);
+
+  it('finds items covering the question, typos and word forms forgiven, best covered first', () => {
+    expect(find('sanctions hacking')).toEqual(['Obama threatens sanctions over hacking']);
+    expect(find('sanctons').sort()).toEqual(['Obama threatens sanctions over hacking', 'Sanctions held off until after the visit']);
+    expect(find('Boeing visit')[0]).toBe('Xi visits Seattle and meets Boeing');
+  });
+
+  it('requires every anchor and enough of the question', () => {
+    expect(find('sanctions Obama', ['obama'])).toEqual(['Obama threatens sanctions over hacking']);
+    expect(find('weather in Paris')).toEqual([]);
+  });
+});
+
+describe('EventSpans', () => {
+  it('orders days as their ISO dates do', () => {
+    expect(dayNumber('2015-09-25')).toBe(20150925);
+    expect(dayNumber('2014-12-31') < dayNumber('2015-01-01')).toBe(true);
+  });
+
+  it('filters events by the days their dates may mean, in date order', () => {
+    const spans = new EventSpans(briefing.eventsByDate);
+    const september = spans.filter((first, last) => last >= 20150901 && first <= 20150930);
+    expect(september.length).toBeGreaterThan(0);
+    for (const event of september) if (event.date.precision === 'day') expect(event.date.value.slice(0, 7)).toBe('2015-09');
+    expect(spans.filter(() => true)).toEqual(briefing.eventsByDate);
+    const pool = briefing.eventsByDate.slice(0, 3);
+    expect(spans.filter(() => true, pool)).toEqual(pool);
+  });
+});
