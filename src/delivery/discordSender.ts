@@ -11,6 +11,7 @@ import type { Answer, AnswerEngine } from '../answers/index.js';
 import { answerEmbed } from '../discord/render.js';
 import { NO_MENTIONS } from '../discord/payload.js';
 import type { ComposePost, SendPost } from '../schedule/deliver.js';
+import { createPacer } from './pacer.js';
 
 /** Missing Access, Missing Permissions, Unknown Channel: retrying cannot help. */
 const PERMANENT_CODES = new Set([50001, 50013, 10003]);
@@ -20,9 +21,17 @@ export function isPermanentDiscordError(error: unknown): error is DiscordAPIErro
   return error.status === 403 || error.status === 404 || (typeof error.code === 'number' && PERMANENT_CODES.has(error.code));
 }
 
+/**
+ * Daily posts a second, under Discord's global 50 requests/s: posts are spaced evenly (see
+ * pacer.ts) and three requests a second are left to commands answered meanwhile.
+ */
+export const DELIVERY_POSTS_PER_SECOND = 47;
+
 /** discord.js's REST already retries 429 and 5xx; what still fails here is reported to the tick. */
-export function createDiscordSender(rest: REST): SendPost<Answer> {
+export function createDiscordSender(rest: REST, options: { postsPerSecond?: number } = {}): SendPost<Answer> {
+  const waitForSlot = createPacer(options.postsPerSecond ?? DELIVERY_POSTS_PER_SECOND);
   return async (channelId, answer, nonce) => {
+    await waitForSlot();
     try {
       const message = (await rest.post(Routes.channelMessages(channelId), {
         body: { embeds: [answerEmbed(answer)], nonce, enforce_nonce: true, allowed_mentions: NO_MENTIONS },

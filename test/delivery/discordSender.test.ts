@@ -73,6 +73,30 @@ describe('createDiscordSender', () => {
   });
 });
 
+describe('createDiscordSender under a global rate limit', () => {
+  it('spaces posts so that a Discord allowing 20 requests/s never answers 429', async () => {
+    const limited = await startLocalDiscord({ globalRateLimit: { perSecond: 20 } });
+    try {
+      // discord.js allows itself 50/s: unpaced, 40 posts 8 at a time would overrun 20/s at once.
+      const limitedRest = new REST({ api: limited.apiUrl }).setToken(limited.token);
+      const send = createDiscordSender(limitedRest, { postsPerSecond: 16 });
+      const answer = engine.onThisDay({ date: '09-25', now, timeZone: 'UTC' });
+      const channels = Array.from({ length: 40 }, (_, i) => limited.addChannel({ name: `paced-${i}` }).id);
+      const queue = channels.map((channelId, i) => ({ channelId, nonce: `paced-${i}` }));
+      const worker = async () => {
+        for (let next = queue.shift(); next; next = queue.shift()) {
+          expect(await send(next.channelId, answer, next.nonce, { localDate: '2026-09-25', attempt: 1 })).toMatchObject({ kind: 'sent' });
+        }
+      };
+      await Promise.all(Array.from({ length: 8 }, worker));
+      expect(channels.map((id) => limited.channelMessages(id).length)).toEqual(channels.map(() => 1));
+      expect(limited.rateLimitHits).toBe(0);
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
 describe('composeDailyPost', () => {
   const compose = composeDailyPost(() => engine, () => now);
 
