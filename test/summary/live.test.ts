@@ -1,32 +1,10 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LiveBriefing, type ReloadResult } from '../../src/summary/live.js';
 import { loadBriefing, type Briefing } from '../../src/summary/load.js';
-
-const dataDir = fileURLToPath(new URL('../../data', import.meta.url));
-const dirs: string[] = [];
-
-function copyOfData(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'briefing-live-'));
-  dirs.push(dir);
-  cpSync(path.join(dataDir, 'articles'), path.join(dir, 'articles'), { recursive: true });
-  cpSync(path.join(dataDir, 'summary'), path.join(dir, 'summary'), { recursive: true });
-  return dir;
-}
+import { copyOfData, editSummary } from './scratchData.js';
 
 const mengName = (briefing: Briefing) => briefing.entities.get('meng-jianzhu')?.name;
-
-function editEntities(dir: string, from: string, to: string) {
-  const file = path.join(dir, 'summary/entities.yaml');
-  writeFileSync(file, readFileSync(file, 'utf8').replace(from, to));
-}
-
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const editEntities = (dir: string, from: string, to: string) => editSummary(dir, 'entities.yaml', from, to);
 
 describe('hot reload of the summary', () => {
   it('swaps in a valid edit', () => {

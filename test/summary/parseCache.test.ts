@@ -1,36 +1,10 @@
 /** The parsed-YAML cache: same summary as a fresh parse, never stale, never in the way. */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadBriefing } from '../../src/summary/load.js';
 import { SummaryLoadError } from '../../src/summary/problems.js';
-
-const dataDir = fileURLToPath(new URL('../../data', import.meta.url));
-const dirs: string[] = [];
-
-function tempDir(prefix: string): string {
-  const dir = mkdtempSync(path.join(tmpdir(), prefix));
-  dirs.push(dir);
-  return dir;
-}
-
-function copyOfData(): string {
-  const dir = tempDir('briefing-cache-data-');
-  cpSync(path.join(dataDir, 'articles'), path.join(dir, 'articles'), { recursive: true });
-  cpSync(path.join(dataDir, 'summary'), path.join(dir, 'summary'), { recursive: true });
-  return dir;
-}
-
-function edit(dir: string, file: string, from: string, to: string) {
-  const target = path.join(dir, 'summary', file);
-  writeFileSync(target, readFileSync(target, 'utf8').replace(from, to));
-}
-
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+import { copyOfData, editSummary, tempDir } from './scratchData.js';
 
 describe('the parsed-YAML cache', () => {
   it('stores one entry per summary file and gives the same summary as parsing afresh', () => {
@@ -51,7 +25,7 @@ describe('the parsed-YAML cache', () => {
     const cache = tempDir('briefing-cache-');
     loadBriefing({ dataDir: data, parseCacheDir: cache });
     const before = readdirSync(cache).filter((name) => name.startsWith('entities-'));
-    edit(data, 'entities.yaml', 'name: Meng Jianzhu', 'name: Meng Jianzhu (edited)');
+    editSummary(data, 'entities.yaml', 'name: Meng Jianzhu', 'name: Meng Jianzhu (edited)');
     const edited = loadBriefing({ dataDir: data, parseCacheDir: cache });
     expect(edited.entities.get('meng-jianzhu')?.name).toBe('Meng Jianzhu (edited)');
     const after = readdirSync(cache).filter((name) => name.startsWith('entities-'));
@@ -80,7 +54,7 @@ describe('the parsed-YAML cache', () => {
   it('never caches broken YAML: the error is reported on every load', () => {
     const data = copyOfData();
     const cache = tempDir('briefing-cache-');
-    edit(data, 'topics.yaml', 'topics:', 'topics: [');
+    editSummary(data, 'topics.yaml', 'topics:', 'topics: [');
     for (let run = 0; run < 2; run++) {
       expect(() => loadBriefing({ dataDir: data, parseCacheDir: cache })).toThrow(/invalid YAML/);
     }
