@@ -25,21 +25,43 @@ export function articleCard(article: LoadedArticle): ArticleCard {
   };
 }
 
+/**
+ * One frozen citation per source reference of the summary, made on first use and shared by
+ * every answer that cites it (answers are rebuilt per question; their citations need not be).
+ */
+export function citationCache(cards: ReadonlyMap<string, ArticleCard>): (source: SourceRef) => Citation {
+  const made = new WeakMap<SourceRef, Citation>();
+  return (source) => {
+    let citation = made.get(source);
+    if (!citation) {
+      const card = cards.get(source.article);
+      if (!card) throw new Error(`no article "${source.article}" for a citation`);
+      citation = Object.freeze({ ...card, evidence: source.evidence });
+      made.set(source, citation);
+    }
+    return citation;
+  };
+}
+
 export class CitationList {
   private readonly list: Citation[] = [];
-  private readonly seen = new Map<string, number>();
+  /**
+   * Article id → evidence → citation number. Two levels rather than one joined key: the
+   * summary's own strings are looked up as they are, so their hashes are computed once,
+   * where a joined key is a new string to hash (all of a long snippet) on every call.
+   */
+  private readonly seen = new Map<string, Map<string, number>>();
 
-  constructor(private readonly cards: ReadonlyMap<string, ArticleCard>) {}
+  constructor(private readonly citationFor: (source: SourceRef) => Citation) {}
 
   /** The citation number (0-based) for a source, adding it if new. */
   cite(source: SourceRef): number {
-    const key = `${source.article}\u0000${source.evidence}`;
-    const known = this.seen.get(key);
+    let ofArticle = this.seen.get(source.article);
+    const known = ofArticle?.get(source.evidence);
     if (known !== undefined) return known;
-    const card = this.cards.get(source.article);
-    if (!card) throw new Error(`no article "${source.article}" for a citation`);
-    this.list.push({ ...card, evidence: source.evidence });
-    this.seen.set(key, this.list.length - 1);
+    this.list.push(this.citationFor(source));
+    if (!ofArticle) this.seen.set(source.article, (ofArticle = new Map()));
+    ofArticle.set(source.evidence, this.list.length - 1);
     return this.list.length - 1;
   }
 

@@ -5,7 +5,7 @@
  */
 import type { Briefing } from '../summary/load.js';
 import type { Event, Figure, Quote, SourceRef } from '../summary/schema.js';
-import { articleCard, CitationList, type ArticleCard } from './citations.js';
+import { articleCard, citationCache, CitationList, type ArticleCard } from './citations.js';
 import { EventSpans } from './eventSpans.js';
 import { Lexicon } from './lexicon.js';
 import { NameResolver } from './names.js';
@@ -44,15 +44,14 @@ export function createContext(briefing: Briefing): EngineContext {
   const names = new NameResolver(briefing, lexicon);
   // The same sentences, titles, actors and speakers recur across indices and items: analyse each once.
   const analysed = new TermCache();
-  const namesOf = (ids: readonly string[]) => analysed.of(names.namesOf(ids).join(' '));
+  const namesOf = (ids: readonly string[]) => analysed.joined(names.namesOf(ids), ' ');
   const topicWords = (ids: readonly string[]) =>
-    analysed.of(
-      ids
-        .flatMap((id) => {
-          const topic = briefing.topics.get(id);
-          return topic ? [topic.name, ...topic.keywords] : [];
-        })
-        .join(' '),
+    analysed.joined(
+      ids.flatMap((id) => {
+        const topic = briefing.topics.get(id);
+        return topic ? [topic.name, ...topic.keywords] : [];
+      }),
+      ' ',
     );
   const evidenceOf = (sources: readonly SourceRef[]) => sources.map((source) => source.evidence);
   const figureValues = (figure: Figure) => figure.values.flatMap((value) => [value.value, ...evidenceOf(value.sources)]);
@@ -60,13 +59,15 @@ export function createContext(briefing: Briefing): EngineContext {
   for (const event of briefing.summary.events) evidenceOf(event.sources).forEach((evidence) => analysed.of(evidence));
   for (const figure of briefing.summary.figures) figureValues(figure).forEach((text) => analysed.of(text));
   const cards = new Map(briefing.articleList.map((article) => [article.id, articleCard(article)]));
+  const citeSource = citationCache(cards);
 
   const passageIndex = new TermIndex<Passage>(
     lexicon,
     buildPassages(briefing, names),
     (passage) => ({
       text: passage.parts ? analysed.joined(passage.parts.texts, passage.parts.separator) : passage.kind === 'sentence' ? analysed.peek(passage.text) : analysed.of(passage.text),
-      context: analysed.of(passage.context),
+      // Sentences naming the same entities share their context list (see `buildPassages`).
+      context: passage.kind === 'sentence' ? analysed.sharedList(passage.context) : analysed.joined(passage.context, ' '),
     }),
     { text: 2, context: 1 },
   );
@@ -130,7 +131,7 @@ export function createContext(briefing: Briefing): EngineContext {
       event.date.precision === 'day' || event.date.precision === 'approximate' ? event.date.value.slice(5) : undefined,
     ),
     eventsByMonth: groupEvents(briefing.eventsByDate, (event) => (event.date.precision === 'year' ? undefined : event.date.value.slice(5, 7))),
-    citations: () => new CitationList(cards),
+    citations: () => new CitationList(citeSource),
     entityName: (id) => briefing.entities.get(id)?.name ?? id,
   };
 }

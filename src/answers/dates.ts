@@ -40,8 +40,20 @@ export function formatMonthDay(monthDay: string): string {
   return `${monthAbbr(month ?? 0)} ${day}`;
 }
 
+/** Dates of the summary are immutable and shown again and again: each is formatted once. */
+const formattedDates = new WeakMap<FactDate, string>();
+
 /** A fact date at its own precision: "Sept 25, 2015", "around Sept 9, 2015", "Aug 2015", "2015". */
 export function formatFactDate(date: FactDate): string {
+  let text = formattedDates.get(date);
+  if (text === undefined) {
+    text = formatFactDateNow(date);
+    formattedDates.set(date, text);
+  }
+  return text;
+}
+
+function formatFactDateNow(date: FactDate): string {
   switch (date.precision) {
     case 'day':
       return formatDay(date.value);

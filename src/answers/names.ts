@@ -15,6 +15,7 @@ import type { Entity } from '../summary/schema.js';
 import { Lexicon, type ExpandOptions } from './lexicon.js';
 import { CANDIDATES_MAX } from './limits.js';
 import { SearchIndex, type Slot } from './searchIndex.js';
+import { mayJoinNext } from './termCache.js';
 import { queryTerms, STOPWORDS, TITLE_WORDS } from './terms.js';
 
 export type Resolution =
@@ -146,8 +147,19 @@ export class NameResolver {
         (briefing.articlesMentioning.get(id)?.length ?? 0) * 10 + (briefing.eventsByActor.get(id)?.length ?? 0),
       ]),
     );
-    // Synthetic and real people alike share role texts ("minister, State Department"): analyse each once.
-    const roleTermsOf = new Map<string, Set<string>>();
+    // Synthetic and real people alike share roles ("minister, State Department"): analyse each once.
+    const analysedRoles = new Map<string, readonly string[]>();
+    const roleTermsOf = (roleTexts: readonly string[], roleText: string): Set<string> => {
+      // A role ending in "cyber", "U." or "united" may form a term with the next one: read them together.
+      if (roleTexts.slice(0, -1).some(mayJoinNext)) return new Set(queryTerms(roleText));
+      const terms = new Set<string>();
+      for (const text of roleTexts) {
+        let known = analysedRoles.get(text);
+        if (!known) analysedRoles.set(text, (known = queryTerms(text)));
+        for (const term of known) terms.add(term);
+      }
+      return terms;
+    };
     for (const entity of briefing.entities.values()) {
       const acronym = entity.kind === 'organization' ? acronymOf(entity.name) : undefined;
       const allNames = [entity.name, ...entity.aliases, ...(acronym ? [acronym] : [])];
@@ -171,16 +183,14 @@ export class NameResolver {
         if (sharing) sharing.push(entity.id);
         else this.bySurname.set(surname, [entity.id]);
       }
-      const roleText = entity.roles
-        .flatMap((role) => {
-          const organization = role.organization ? briefing.entities.get(role.organization) : undefined;
-          const acronym = organization?.kind === 'organization' ? acronymOf(organization.name) : undefined;
-          return [role.title, ...(organization ? [organization.name, ...organization.aliases, acronym ?? ''] : [])];
-        })
-        .join(' ');
+      const roleTexts = entity.roles.map((role) => {
+        const organization = role.organization ? briefing.entities.get(role.organization) : undefined;
+        const acronym = organization?.kind === 'organization' ? acronymOf(organization.name) : undefined;
+        return [role.title, ...(organization ? [organization.name, ...organization.aliases, acronym ?? ''] : [])].join(' ');
+      });
+      const roleText = roleTexts.join(' ');
       if (roleText) {
-        let terms = roleTermsOf.get(roleText);
-        if (!terms) roleTermsOf.set(roleText, (terms = new Set(queryTerms(roleText))));
+        const terms = roleTermsOf(roleTexts, roleText);
         this.roleTerms.set(entity.id, terms);
         for (const term of terms) {
           let set = this.roleIndex.get(term);

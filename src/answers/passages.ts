@@ -15,8 +15,11 @@ export interface Passage {
   text: string;
   /** When `text` joins other texts (an event's title and summary): them and the joiner, for analysing each once. */
   parts?: { texts: readonly string[]; separator: string };
-  /** Extra words a question may use: names, aliases, context. */
-  context: string;
+  /**
+   * Extra words a question may use (names, aliases, context): separate texts, indexed as if
+   * joined by spaces, so a name recurring in thousands of contexts is analysed once.
+   */
+  context: readonly string[];
   label?: string;
   date?: FactDate;
   sources: readonly SourceRef[];
@@ -55,8 +58,8 @@ export function buildPassages(briefing: Briefing, names: NameResolver): Passage[
   const namesOf = (ids: readonly string[]) => names.namesOf(ids);
   const passages: Passage[] = [];
 
-  // Sentences naming the same people share one context string (and its analysis, see `createContext`).
-  const contexts = new Map<string, string>();
+  // Sentences naming the same people share one context.
+  const contexts = new Map<string, readonly string[]>();
   const addSentences = (article: LoadedArticle) => {
     for (const paragraph of article.paragraphs) {
       for (const sentence of splitSentences(paragraph)) {
@@ -69,7 +72,7 @@ export function buildPassages(briefing: Briefing, names: NameResolver): Passage[
         });
         const key = mentioned.join('\u0000');
         let context = contexts.get(key);
-        if (context === undefined) contexts.set(key, (context = namesOf(mentioned).join(' ')));
+        if (context === undefined) contexts.set(key, (context = namesOf(mentioned)));
         passages.push({
           kind: 'sentence',
           text: sentence,
@@ -85,7 +88,7 @@ export function buildPassages(briefing: Briefing, names: NameResolver): Passage[
     passages.push({
       kind: 'event',
       ...joined([event.title, event.summary], '. '),
-      context: [...namesOf(event.actors), event.location ?? ''].join(' '),
+      context: [...namesOf(event.actors), event.location ?? ''],
       date: event.date,
       sources: event.sources,
       event,
@@ -96,7 +99,7 @@ export function buildPassages(briefing: Briefing, names: NameResolver): Passage[
     passages.push({
       kind: 'quote',
       text: quote.text,
-      context: `${quote.context} ${speaker.join(' ')}`,
+      context: [quote.context, ...speaker],
       label: speaker[0],
       sources: quote.sources,
       quote,
@@ -107,7 +110,7 @@ export function buildPassages(briefing: Briefing, names: NameResolver): Passage[
       passages.push({
         kind: 'role',
         ...joined([entity.name, role.title], ': '),
-        context: namesOf([entity.id, ...(role.organization ? [role.organization] : [])]).join(' '),
+        context: namesOf([entity.id, ...(role.organization ? [role.organization] : [])]),
         sources: role.sources,
       });
     }
@@ -117,7 +120,7 @@ export function buildPassages(briefing: Briefing, names: NameResolver): Passage[
       passages.push({
         kind: 'figure',
         ...joined([figure.subject, value.value], ': '),
-        context: figure.keywords.join(' '),
+        context: figure.keywords,
         sources: value.sources,
       });
     }

@@ -56,8 +56,12 @@ class IntList {
     this.values[this.length++] = value;
   }
 
-  at(index: number): number {
-    return this.values[index] ?? 0;
+  /** Makes room for `count` more values, so a loop can write them into `values` directly. */
+  reserve(count: number): void {
+    if (this.length + count <= this.values.length) return;
+    const grown = new Int32Array(Math.max(this.values.length * 2, this.length + count));
+    grown.set(this.values);
+    this.values = grown;
   }
 }
 
@@ -137,11 +141,16 @@ export class SearchIndex {
         const distinct = present.length;
         lengths[doc * fieldCount + field] = Math.min(distinct, TF_MAX);
         totals[field] = (totals[field] ?? 0) + distinct;
+        // Written in place: this loop runs once per (document, field, term), millions of times on a large corpus.
+        stream.reserve(distinct * 3);
+        const entries = stream.values;
+        const ids = present.values;
+        let end = stream.length;
         for (let index = 0; index < distinct; index++) {
-          const id = present.at(index);
-          stream.push(doc);
-          stream.push(field * 65536 + Math.min(counts[id] ?? 0, TF_MAX));
-          stream.push(id);
+          const id = ids[index] ?? 0;
+          entries[end++] = doc;
+          entries[end++] = field * 65536 + Math.min(counts[id] ?? 0, TF_MAX);
+          entries[end++] = id;
           frequencies[id * fieldCount + field] = (frequencies[id * fieldCount + field] ?? 0) + 1;
           counts[id] = 0;
           if (lastDoc[id] !== doc) {
@@ -149,6 +158,7 @@ export class SearchIndex {
             docCounts[id] = (docCounts[id] ?? 0) + 1;
           }
         }
+        stream.length = end;
       }
     }
 
@@ -162,18 +172,24 @@ export class SearchIndex {
     const filled = this.starts.slice(0, termCount);
     lastDoc.fill(-1);
     const averages = Array.from(totals, (sum) => (size > 0 ? sum / size : 0));
+    // The inverse document frequency per term and field, once, not once per occurrence.
+    const inverses = new Float64Array(termCount * fieldCount);
+    for (let slot = 0; slot < inverses.length; slot++) {
+      const matching = frequencies[slot] || 1;
+      inverses[slot] = Math.log(1 + (size - matching + 0.5) / (matching + 0.5));
+    }
+    const entries = stream.values;
     for (let entry = 0; entry < stream.length; entry += 3) {
-      const doc = stream.at(entry);
-      const field = stream.at(entry + 1) >>> 16;
-      const frequency = stream.at(entry + 1) & 0xffff;
-      const id = stream.at(entry + 2);
+      const doc = entries[entry] ?? 0;
+      const field = (entries[entry + 1] ?? 0) >>> 16;
+      const frequency = (entries[entry + 1] ?? 0) & 0xffff;
+      const id = entries[entry + 2] ?? 0;
       if (lastDoc[id] !== doc) {
         lastDoc[id] = doc;
         this.docs[filled[id] ?? 0] = doc;
         filled[id] = (filled[id] ?? 0) + 1;
       }
-      const matching = frequencies[id * fieldCount + field] || 1;
-      const inverse = Math.log(1 + (size - matching + 0.5) / (matching + 0.5));
+      const inverse = inverses[id * fieldCount + field] ?? 0;
       const length = lengths[doc * fieldCount + field] ?? 0;
       const average = averages[field] || 1;
       const bm25 = inverse * (D + (frequency * (K + 1)) / (frequency + K * (1 - B + (B * length) / average)));

@@ -3,6 +3,8 @@
  * analysed once while the engine is built: an event's title is indexed with
  * the event and in its search passage, an article sentence is a passage and
  * an event's evidence, a speaker's names recur in every quote of theirs.
+ * Texts made of such pieces (a list of names, a title and a summary) are
+ * analysed piece by piece, so each piece is read once however often it recurs.
  */
 import { documentTerms } from './terms.js';
 
@@ -12,19 +14,34 @@ import { documentTerms } from './terms.js';
  */
 const JOINS_NEXT = /(?:\bu\.?|united|c-?y-?b-?e-?r)[^\p{L}\p{N}]*$/iu;
 
+/** Whether a text ending like this may form a term with a text joined after it (see `JOINS_NEXT`). */
+export const mayJoinNext = (text: string): boolean => JOINS_NEXT.test(text);
+
+interface Analysed {
+  text: string;
+  terms: readonly string[];
+  /** Whether the text ends like `JOINS_NEXT`: tested once when first joined, since joins of kept texts recur. */
+  joinsNext?: boolean;
+}
+
+const NO_TERMS: readonly string[] = [];
+
 export class TermCache {
-  private readonly known = new Map<string, readonly string[]>();
+  private readonly known = new Map<string, Analysed>();
+  /** Terms of lists of parts shared by many items (the names a sentence mentions), by the list itself. */
+  private readonly sharedLists = new Map<readonly string[], readonly string[]>();
 
   /** Terms of a text other indices will analyse too: kept for them. */
   of(text: string): readonly string[] {
-    let terms = this.known.get(text);
-    if (!terms) this.known.set(text, (terms = documentTerms(text)));
-    return terms;
+    return this.entry(text).terms;
   }
 
-  /** Terms of a text most likely analysed only here: reused if kept, not kept otherwise. */
-  peek(text: string): readonly string[] {
-    return this.known.get(text) ?? documentTerms(text);
+  /**
+   * A text most likely analysed only here: its kept terms if any, else the text itself, for the
+   * index to analyse as it reads it (no list of terms is built for the tens of thousands of sentences).
+   */
+  peek(text: string): readonly string[] | string {
+    return this.known.get(text)?.terms ?? text;
   }
 
   /**
@@ -32,13 +49,35 @@ export class TermCache {
    * them. `separator` must hold whitespace and no letter or digit (". ", ": ", " ").
    */
   joined(parts: readonly string[], separator: string): readonly string[] {
+    if (parts.length === 0) return NO_TERMS;
     if (parts.length === 1) return this.of(parts[0] ?? '');
-    if (parts.slice(0, -1).some((part) => JOINS_NEXT.test(part))) return documentTerms(parts.join(separator));
-    return parts.flatMap((part) => this.of(part));
+    const entries: Analysed[] = [];
+    for (let index = 0; index < parts.length; index++) {
+      const entry = this.entry(parts[index] ?? '');
+      if (index < parts.length - 1 && (entry.joinsNext ??= JOINS_NEXT.test(entry.text))) return documentTerms(parts.join(separator));
+      entries.push(entry);
+    }
+    const terms: string[] = [];
+    for (const entry of entries) for (const term of entry.terms) terms.push(term);
+    return terms;
+  }
+
+  /** `joined(parts, ' ')` for a list many items share (the same array): joined once. */
+  sharedList(parts: readonly string[]): readonly string[] {
+    let terms = this.sharedLists.get(parts);
+    if (!terms) this.sharedLists.set(parts, (terms = this.joined(parts, ' ')));
+    return terms;
   }
 
   /** Frees the memory once every index is built. */
   clear(): void {
     this.known.clear();
+    this.sharedLists.clear();
+  }
+
+  private entry(text: string): Analysed {
+    let entry = this.known.get(text);
+    if (!entry) this.known.set(text, (entry = { text, terms: documentTerms(text) }));
+    return entry;
   }
 }

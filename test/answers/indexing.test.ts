@@ -18,6 +18,13 @@ describe('TermCache', () => {
       { numRuns: 500 },
     );
   });
+
+  it('analyses a shared list of parts once, as its parts joined by spaces', () => {
+    const cache = new TermCache();
+    const names = ['Xi Jinping', 'U.', 'S. Embassy', 'cyber', 'attacks'];
+    expect(cache.sharedList(names)).toEqual(documentTerms(names.join(' ')));
+    expect(cache.sharedList(names)).toBe(cache.sharedList(names));
+  });
 });
 
 describe('TermIndex', () => {
