@@ -19,12 +19,14 @@ export interface DailyPostsOptions {
   now?: () => Date;
   logger?: DeliveryLogger;
   concurrency?: number;
+  /** Pace of the posts (default DELIVERY_POSTS_PER_SECOND, under Discord's global limit). */
+  postsPerSecond?: number;
 }
 
 /** One delivery tick against Discord (what the scheduler runs each minute). */
 export function dailyPostsTick(options: DailyPostsOptions): () => Promise<DeliveryTickReport> {
   const now = options.now ?? (() => new Date());
-  const send = createDiscordSender(options.rest);
+  const send = createDiscordSender(options.rest, options.postsPerSecond !== undefined ? { postsPerSecond: options.postsPerSecond } : {});
   const composePost = composeDailyPost(options.engine, now);
   return () =>
     runDeliveryTick<Answer>({
