@@ -73,3 +73,25 @@ describe('createPacer', () => {
     expect(() => createPacer(0)).toThrow(RangeError);
   });
 });
+
+describe('createPacer when a call goes late', () => {
+  it('spaces the next calls from the late one, so they cannot bunch up behind it', async () => {
+    let time = 0;
+    const sleeps: number[] = [];
+    // The second wait oversleeps by 80 ms, as under a long garbage collection.
+    const clock: PacerClock = {
+      now: () => time,
+      sleep: async (ms) => {
+        sleeps.push(ms);
+        time += sleeps.length === 2 ? ms + 80 : ms;
+      },
+    };
+    const wait = createPacer(10, clock);
+    const grants: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      await wait();
+      grants.push(Math.round(time));
+    }
+    expect(grants).toEqual([0, 100, 280, 380, 480]);
+  });
+});
