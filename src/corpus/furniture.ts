@@ -4,7 +4,7 @@
  * credits). Applied to every article; per-article oddities go in the
  * article's `body.dropLines` instead.
  */
-const FURNITURE_PATTERNS: readonly RegExp[] = [
+export const FURNITURE_PATTERNS: readonly RegExp[] = [
   /^Advertisement$/i,
   /^Related articles?:/i,
   /^Share On \w+/i,
@@ -28,7 +28,9 @@ const FURNITURE_PATTERNS: readonly RegExp[] = [
   /^Follow us\b/i,
 ];
 
+/** All of them as one expression: one test per line instead of twenty (every line of every article is tested). */
+const ANY_FURNITURE = new RegExp(FURNITURE_PATTERNS.map((pattern) => `(?:${pattern.source})`).join('|'), 'i');
+
 export function isFurniture(line: string): boolean {
-  const trimmed = line.trim();
-  return FURNITURE_PATTERNS.some((pattern) => pattern.test(trimmed));
+  return ANY_FURNITURE.test(line.trim());
 }

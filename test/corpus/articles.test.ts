@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extractBody } from '../../src/corpus/body.js';
-import { isFurniture } from '../../src/corpus/furniture.js';
+import { FURNITURE_PATTERNS, isFurniture } from '../../src/corpus/furniture.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const articlesDir = path.join(root, 'data/articles');
@@ -66,5 +66,14 @@ describe('body extraction', () => {
       expect(isFurniture(line), line).toBe(true);
     for (const line of ['The advertisement ran in June.', 'Obama said he would post a comment.', 'AP'])
       expect(isFurniture(line), line).toBe(false);
+  });
+
+  it('decides every line of every article as the patterns one by one would', () => {
+    const lines = articleFiles.flatMap((file) => readFileSync(path.join(articlesDir, file), 'utf8').split('\n'));
+    const samples = [...lines, 'ADVERTISEMENT', '  Share this story now', 'Read more: elsewhere', 'Post', 'Postscript'];
+    for (const line of samples) {
+      expect(isFurniture(line), line).toBe(FURNITURE_PATTERNS.some((pattern) => pattern.test(line.trim())));
+    }
+    expect(samples.filter((line) => isFurniture(line)).length).toBeGreaterThan(5);
   });
 });
