@@ -5,6 +5,7 @@
  * ("Chinese" ~ "China", "U.S." ~ "United States", "cyber security" ~ "cybersecurity").
  */
 import stem from 'wink-eng-lite-web-model/dist/porter-stemmer.js';
+import { isPlain, WordTable, type WordEntry } from './plainWords.js';
 
 /** Words that carry no subject: question words, auxiliaries, pronouns, filler. */
 export const STOPWORDS: ReadonlySet<string> = new Set(
@@ -117,8 +118,20 @@ export function documentTerms(text: string): string[] {
 
 const isCyber = (word: string) => word === 'cyber' || (word.includes('-') && word.replace(/-/g, '') === 'cyber');
 
+const plainWords = new WordTable((word) => ({ word, terms: wordTerms(word), cyber: isCyber(word) }));
+
 /** `documentTerms` one by one, in the same order, without building the list (index builds read millions). */
 export function forEachDocumentTerm(text: string, emit: (term: string) => void): void {
+  if (isPlain(text)) {
+    // The same terms as below; "cyber" and the next word are joined when that word is read.
+    let previous: WordEntry | undefined;
+    plainWords.forEach(text, (entry) => {
+      if (previous?.cyber) emit(stemWord(`cyber${entry.word.replace(/-/g, '')}`));
+      for (const term of entry.terms) emit(term);
+      previous = entry;
+    });
+    return;
+  }
   const words = rawWords(foldText(text));
   for (let index = 0; index < words.length; index++) {
     const word = words[index] as string;

@@ -1,0 +1,106 @@
+/**
+ * The fast path of document analysis for plain text: ASCII, no apostrophes,
+ * no "U." or "United States", i.e. text `foldText` only lower-cases. Its
+ * words are read and looked up by their characters, without cutting each out
+ * as a string first: index builds read millions of words, almost all seen
+ * before, and making and hashing a string per word was most of their analysis.
+ */
+
+/** Text the general path must read: not ASCII, or something `foldText` rewrites besides case. */
+const NON_ASCII = /[\u0080-\uffff]/;
+const REWRITTEN = /['`]|u\.|united states/i;
+
+export const isPlain = (text: string): boolean => !NON_ASCII.test(text) && !REWRITTEN.test(text);
+
+export interface WordEntry {
+  /** Lower-cased, as the general path's `rawWords` gives it. */
+  word: string;
+  terms: readonly string[];
+  /** Whether the word combines with the next one ("cyber attack"). */
+  cyber: boolean;
+}
+
+/** Lower-case ASCII code of the character at `index` (NaN past the end). */
+function codeAt(text: string, index: number): number {
+  const code = text.charCodeAt(index);
+  return code >= 65 && code <= 90 ? code + 32 : code;
+}
+
+const isWordCode = (code: number) => (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+
+const HYPHEN = 45;
+/** Bounds the table's memory on a huge corpus: past it, the table starts again. */
+const ENTRIES_MAX = 1 << 20;
+
+/** Words by their characters (open addressing on an FNV-1a hash), each analysed once by `make`. */
+export class WordTable {
+  private hashes = new Int32Array(1 << 16);
+  private entries: (WordEntry | undefined)[] = new Array<WordEntry | undefined>(1 << 16);
+  private size = 0;
+
+  constructor(private readonly make: (word: string) => WordEntry) {}
+
+  /** Visits the words of plain `text` (see `isPlain`) in order: the matches of /[a-z0-9]+(?:-[a-z0-9]+)*\/g in it lower-cased. */
+  forEach(text: string, visit: (entry: WordEntry) => void): void {
+    const length = text.length;
+    let index = 0;
+    while (index < length) {
+      if (!isWordCode(codeAt(text, index))) {
+        index++;
+        continue;
+      }
+      const start = index;
+      let hash = 0x811c9dc5 | 0;
+      for (;;) {
+        for (let code = codeAt(text, index); isWordCode(code); code = codeAt(text, ++index)) hash = Math.imul(hash ^ code, 16777619);
+        // A hyphen joins two runs of letters or digits ("cyber-attacks"), as in the general path's pattern.
+        if (text.charCodeAt(index) !== HYPHEN || !isWordCode(codeAt(text, index + 1))) break;
+        hash = Math.imul(hash ^ HYPHEN, 16777619);
+        index++;
+      }
+      visit(this.find(text, start, index, hash));
+    }
+  }
+
+  private find(text: string, start: number, end: number, hash: number): WordEntry {
+    const mask = this.hashes.length - 1;
+    let slot = hash & mask;
+    for (let entry = this.entries[slot]; entry !== undefined; entry = this.entries[slot]) {
+      if (this.hashes[slot] === hash && sameWord(entry.word, text, start, end)) return entry;
+      slot = (slot + 1) & mask;
+    }
+    const entry = this.make(text.slice(start, end).toLowerCase());
+    this.hashes[slot] = hash;
+    this.entries[slot] = entry;
+    if (++this.size * 2 > this.hashes.length) this.grow();
+    return entry;
+  }
+
+  /** Doubles the table (or empties it, past `ENTRIES_MAX`), keeping it at most half full. */
+  private grow(): void {
+    const [hashes, entries] = [this.hashes, this.entries];
+    const capacity = this.size > ENTRIES_MAX ? hashes.length : hashes.length * 2;
+    this.hashes = new Int32Array(capacity);
+    this.entries = new Array<WordEntry | undefined>(capacity);
+    if (this.size > ENTRIES_MAX) {
+      this.size = 0;
+      return;
+    }
+    const mask = capacity - 1;
+    for (let old = 0; old < entries.length; old++) {
+      const entry = entries[old];
+      if (entry === undefined) continue;
+      let slot = (hashes[old] ?? 0) & mask;
+      while (this.entries[slot] !== undefined) slot = (slot + 1) & mask;
+      this.hashes[slot] = hashes[old] ?? 0;
+      this.entries[slot] = entry;
+    }
+  }
+}
+
+/** Whether `word` is `text[start…end)` lower-cased. */
+function sameWord(word: string, text: string, start: number, end: number): boolean {
+  if (word.length !== end - start) return false;
+  for (let index = 0; index < word.length; index++) if (word.charCodeAt(index) !== codeAt(text, start + index)) return false;
+  return true;
+}
