@@ -1,7 +1,6 @@
 import { ApplicationCommandOptionType, ChannelType } from 'discord.js';
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
-import type { InteractionCommand } from '../src/discord/command.js';
-import { ADMIN_COMMAND_SCOPE, cannotPostReason, discordTime, formatHour, guardAdmin, reply } from '../src/discord/subscriptions/guard.js';
+import { ADMIN_COMMAND_SCOPE, cannotPostReason, discordTime, formatHour, adminCommand, reply } from '../src/discord/subscriptions/guard.js';
 import { canonicalTimeZone, nextPostTime, searchTimeZones } from '../src/schedule/time.js';
 import { upsertSubscription } from '../src/store/subscriptions.js';
 
@@ -17,12 +16,9 @@ export const definition = {
   ...ADMIN_COMMAND_SCOPE,
 } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
-export const command: InteractionCommand = {
+export const command = adminCommand({
   definition,
-  ephemeral: true,
-  execute(interaction, context) {
-    const guarded = guardAdmin(interaction, context);
-    if (!guarded.ok) return guarded.reply;
+  execute(interaction, context, admin) {
     const channelId = interaction.options.getChannel('channel', true).id;
     const hour = interaction.options.getInteger('hour', true);
     if (!Number.isInteger(hour) || hour < 0 || hour > 23) return reply(`The hour must be a whole number from 0 to 23 (you gave ${hour}).`);
@@ -33,13 +29,13 @@ export const command: InteractionCommand = {
       const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.map((zone) => `\`${zone}\``).join(', ')}?` : ' Use an IANA name such as `Europe/Berlin`.';
       return reply(`\`${typedZone}\` is not a time zone I know.${hint}`);
     }
-    const problem = cannotPostReason(interaction, guarded.guild, channelId);
+    const problem = cannotPostReason(interaction, admin.guild, channelId);
     if (problem) return reply(problem);
 
     const postWhenEmpty = interaction.options.getBoolean('post_when_empty') ?? false;
     const { subscription, created } = upsertSubscription(
-      guarded.db,
-      { guildId: guarded.guild.id, channelId, hour, timeZone, postWhenEmpty, createdBy: interaction.user.id },
+      admin.db,
+      { guildId: admin.guild.id, channelId, hour, timeZone, postWhenEmpty, createdBy: interaction.user.id },
       context.now,
     );
     const next = nextPostTime(subscription, context.now);
@@ -51,5 +47,5 @@ export const command: InteractionCommand = {
   autocomplete(interaction) {
     return searchTimeZones(interaction.options.getFocused()).map((zone) => ({ name: zone, value: zone }));
   },
-};
+});
 

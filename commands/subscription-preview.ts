@@ -1,7 +1,6 @@
 import { ApplicationCommandOptionType, DiscordAPIError, Routes } from 'discord.js';
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
-import type { InteractionCommand } from '../src/discord/command.js';
-import { ADMIN_COMMAND_SCOPE, cannotPostReason, guardAdmin, reply } from '../src/discord/subscriptions/guard.js';
+import { ADMIN_COMMAND_SCOPE, cannotPostReason, adminCommand, reply } from '../src/discord/subscriptions/guard.js';
 import { NO_MENTIONS } from '../src/discord/payload.js';
 import { answerEmbed } from '../src/discord/render.js';
 import { localDateOf } from '../src/schedule/time.js';
@@ -14,18 +13,15 @@ export const definition = {
   ...ADMIN_COMMAND_SCOPE,
 } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
-export const command: InteractionCommand = {
+export const command = adminCommand({
   definition,
-  ephemeral: true,
-  async execute(interaction, context) {
-    const guarded = guardAdmin(interaction, context);
-    if (!guarded.ok) return guarded.reply;
+  async execute(interaction, context, admin) {
     const channelId = interaction.options.getChannel('channel', true).id;
-    const problem = cannotPostReason(interaction, guarded.guild, channelId);
+    const problem = cannotPostReason(interaction, admin.guild, channelId);
     if (problem) return reply(problem);
     // "Today" in the channel's subscribed zone when it has one, else UTC.
-    const subscription = getSubscription(guarded.db, channelId);
-    const timeZone = subscription?.guildId === guarded.guild.id ? subscription.timeZone : 'UTC';
+    const subscription = getSubscription(admin.db, channelId);
+    const timeZone = subscription?.guildId === admin.guild.id ? subscription.timeZone : 'UTC';
     const localDate = localDateOf(context.now, timeZone);
     const answer = context.engine.onThisDay({ date: localDate.slice(5), now: context.now, timeZone });
     try {
@@ -37,4 +33,4 @@ export const command: InteractionCommand = {
     }
     return reply(`Posted today's entry (${localDate}, ${timeZone}) in <#${channelId}>.`);
   },
-};
+});

@@ -1,6 +1,5 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
-import type { InteractionCommand } from '../src/discord/command.js';
-import { ADMIN_COMMAND_SCOPE, discordTime, formatHour, guardAdmin, reply } from '../src/discord/subscriptions/guard.js';
+import { ADMIN_COMMAND_SCOPE, discordTime, formatHour, adminCommand, reply } from '../src/discord/subscriptions/guard.js';
 import { nextPostTime } from '../src/schedule/time.js';
 import { lastDelivery } from '../src/store/deliveries.js';
 import type { Delivery } from '../src/store/deliveries.js';
@@ -16,18 +15,15 @@ export const definition = {
 /** Discord's message limit, less room for the heading. */
 const MAX_CHARS = 1900;
 
-export const command: InteractionCommand = {
+export const command = adminCommand({
   definition,
-  ephemeral: true,
-  execute(interaction, context) {
-    const guarded = guardAdmin(interaction, context);
-    if (!guarded.ok) return guarded.reply;
-    const subscriptions = listSubscriptions(guarded.db, guarded.guild.id);
+  execute(interaction, context, admin) {
+    const subscriptions = listSubscriptions(admin.db, admin.guild.id);
     if (subscriptions.length === 0) return reply('No daily posts in this server. Start one with `/subscribe`.');
     const lines: string[] = [];
     let length = 0;
     for (const [index, subscription] of subscriptions.entries()) {
-      const line = describe(subscription, lastDelivery(guarded.db, subscription.channelId), context.now);
+      const line = describe(subscription, lastDelivery(admin.db, subscription.channelId), context.now);
       if (length + line.length > MAX_CHARS) {
         lines.push(`…and ${subscriptions.length - index} more.`);
         break;
@@ -37,7 +33,7 @@ export const command: InteractionCommand = {
     }
     return reply(`**Daily posts in this server (${subscriptions.length})**\n${lines.join('\n')}`);
   },
-};
+});
 
 function describe(subscription: Subscription, last: Delivery | undefined, now: Date): string {
   const schedule = `<#${subscription.channelId}> at ${formatHour(subscription.hour)} ${subscription.timeZone}`;

@@ -1,7 +1,6 @@
 import { ApplicationCommandOptionType } from 'discord.js';
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
-import type { InteractionCommand } from '../src/discord/command.js';
-import { ADMIN_COMMAND_SCOPE, guardAdmin, reply } from '../src/discord/subscriptions/guard.js';
+import { ADMIN_COMMAND_SCOPE, adminCommand, reply } from '../src/discord/subscriptions/guard.js';
 import { getSubscription, removeSubscription } from '../src/store/subscriptions.js';
 
 export const definition = {
@@ -11,17 +10,14 @@ export const definition = {
   ...ADMIN_COMMAND_SCOPE,
 } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
-export const command: InteractionCommand = {
+export const command = adminCommand({
   definition,
-  ephemeral: true,
-  execute(interaction, context) {
-    const guarded = guardAdmin(interaction, context);
-    if (!guarded.ok) return guarded.reply;
+  execute(interaction, context, admin) {
     const channelId = interaction.options.getChannel('channel', true).id;
     // Only this server's subscriptions: a channel id from elsewhere is "not subscribed" here.
-    const existing = getSubscription(guarded.db, channelId);
-    if (!existing || existing.guildId !== guarded.guild.id) return reply(`<#${channelId}> has no daily posts.`);
-    removeSubscription(guarded.db, channelId);
+    const existing = getSubscription(admin.db, channelId);
+    if (!existing || existing.guildId !== admin.guild.id) return reply(`<#${channelId}> has no daily posts.`);
+    removeSubscription(admin.db, channelId);
     return reply(`Unsubscribed: <#${channelId}> gets no more daily posts.`);
   },
-};
+});

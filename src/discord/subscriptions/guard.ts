@@ -5,7 +5,7 @@
  */
 import { ApplicationIntegrationType, ChannelType, InteractionContextType, PermissionFlagsBits } from 'discord.js';
 import type { ChatInputCommandInteraction, Guild, GuildBasedChannel } from 'discord.js';
-import type { CommandContext, CommandReply } from '../command.js';
+import type { CommandContext, CommandReply, InteractionCommand } from '../command.js';
 import type { Database } from '../../store/database.js';
 import './services.js';
 
@@ -20,9 +20,14 @@ export const ADMIN_COMMAND_SCOPE = {
 
 export const reply = (content: string): CommandReply => ({ message: { content, ephemeral: true } });
 
-export type Guarded = { ok: true; db: Database; guild: Guild } | { ok: false; reply: CommandReply };
+export interface AdminScope {
+  db: Database;
+  guild: Guild;
+}
 
-export function guardAdmin(interaction: ChatInputCommandInteraction, context: CommandContext): Guarded {
+export type Guarded = ({ ok: true } & AdminScope) | { ok: false; reply: CommandReply };
+
+function guardAdmin(interaction: ChatInputCommandInteraction, context: CommandContext): Guarded {
   const guild = interaction.guild;
   if (!interaction.inGuild() || !guild) return { ok: false, reply: reply('Subscriptions belong to a server: use this command in one.') };
   if (!interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
@@ -31,6 +36,25 @@ export function guardAdmin(interaction: ChatInputCommandInteraction, context: Co
   const db = context.services.subscriptions;
   if (!db) return { ok: false, reply: reply('Daily posts are not available on this bot right now.') };
   return { ok: true, db, guild };
+}
+
+/**
+ * An admin command: ephemeral, and its `execute` runs only once `guardAdmin` has passed, with the
+ * store and the server it checked. The one place the check is wired, so no admin command can skip it.
+ */
+export function adminCommand(command: {
+  definition: InteractionCommand['definition'];
+  execute(interaction: ChatInputCommandInteraction, context: CommandContext, admin: AdminScope): CommandReply | Promise<CommandReply>;
+  autocomplete?: InteractionCommand['autocomplete'];
+}): InteractionCommand {
+  return {
+    ...command,
+    ephemeral: true,
+    execute(interaction, context) {
+      const guarded = guardAdmin(interaction, context);
+      return guarded.ok ? command.execute(interaction, context, guarded) : guarded.reply;
+    },
+  };
 }
 
 const POSTABLE = new Set<ChannelType>([ChannelType.GuildText, ChannelType.GuildAnnouncement]);
