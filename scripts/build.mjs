@@ -53,7 +53,7 @@ const STALE_MS = 10 * 60 * 1000;
  * discord.js (its sharding workers are files), better-sqlite3 (native), pino
  * (transport workers), and anything added later unless it is listed here.
  */
-const BUNDLED_PACKAGES = new Set(['zod', 'yaml', 'fuse.js', 'wink-eng-lite-web-model']);
+const BUNDLED_PACKAGES = new Set(['zod', 'yaml', 'wink-eng-lite-web-model']);
 
 /** @param {string} specifier */
 function packageOf(specifier) {

@@ -2,7 +2,6 @@
  * Topic lookup for the `topic` option and for questions ("timeline of the
  * sanctions"): id, name or keyword, forgiving of case, plurals and typos.
  */
-import Fuse from 'fuse.js';
 import type { Topic } from '../summary/schema.js';
 import { ApproximatePattern, fieldNorm, weighted } from './approximate.js';
 import { UserInputError } from './errors.js';
@@ -26,7 +25,6 @@ const ACCEPT_SCORE = 0.2;
 export class TopicResolver {
   private readonly byKey = new Map<string, Topic>();
   private readonly names: TopicName[] = [];
-  private readonly fuse: Fuse<TopicName>;
 
   constructor(private readonly topics: ReadonlyMap<string, Topic>) {
     for (const topic of topics.values()) {
@@ -36,7 +34,6 @@ export class TopicResolver {
         this.names.push({ topic, text, terms: queryTerms(text), lower: text.toLowerCase(), norm: fieldNorm(text) });
       }
     }
-    this.fuse = new Fuse(this.names, { keys: ['text'], includeScore: true, ignoreLocation: true, threshold: SUGGEST_SCORE });
   }
 
   get all(): Topic[] {
@@ -47,7 +44,7 @@ export class TopicResolver {
   resolve(input: string): Topic {
     const found = this.find(input);
     if (found) return found;
-    const guesses = this.fuse.search(nameKey(input)).map((hit) => hit.item.topic.name);
+    const guesses = this.closeSpellings(nameKey(input)).map((name) => name.topic.name);
     const suggestions = [...new Set(guesses.length > 0 ? guesses : this.all.map((topic) => topic.name))].slice(0, 5);
     throw new UserInputError(
       `I don't know a topic called "${shorten(input.trim())}". ${guesses.length > 0 ? 'Did you mean' : 'Topics include'}: ${suggestions.join('; ')}?`,
@@ -70,19 +67,25 @@ export class TopicResolver {
     return this.closestSpelling(key);
   }
 
-  /** The topic whose name or keyword is spelled closest to `key`, if close enough: Fuse's best hit, without Fuse's cost. */
+  /** The topic whose name or keyword is spelled closest to `key`, if close enough. */
   private closestSpelling(key: string): Topic | undefined {
+    const [best] = this.closeSpellings(key);
+    return best && best.score <= ACCEPT_SCORE ? best.topic : undefined;
+  }
+
+  /**
+   * Names and keywords spelled close to `key`, closest first (ties in data order): the hits and
+   * order Fuse.js gives with the engine's settings (test/answers/approximate.test.ts), without Fuse.
+   */
+  private closeSpellings(key: string): (TopicName & { score: number })[] {
     const pattern = new ApproximatePattern(key, SUGGEST_SCORE);
-    let best: TopicName | undefined;
-    let bestScore = Infinity;
+    const close: (TopicName & { score: number })[] = [];
     for (const name of this.names) {
       if (!name.lower.trim()) continue;
       const score = pattern.score(name.lower);
-      if (score >= 1) continue;
-      const final = weighted(score, name.norm);
-      if (final < bestScore) [best, bestScore] = [name, final];
+      if (score < 1) close.push({ ...name, score: weighted(score, name.norm) });
     }
-    return best && bestScore <= ACCEPT_SCORE ? best.topic : undefined;
+    return close.sort((a, b) => a.score - b.score);
   }
 
   /** Topics a question names by a keyword phrase, strongest (longest phrase) first. */

@@ -137,6 +137,8 @@ describe('timeline', () => {
     expect(() => engine.timeline({ from: '2015-02-30' })).toThrow(/February has 28 days/);
     expect(() => engine.timeline({ to: 'next week' })).toThrow(UserInputError);
     expect(() => engine.timeline({ topic: 'weather' })).toThrow(/don't know a topic called "weather"/);
+    // A near spelling of a keyword gets "did you mean" with the topic it belongs to.
+    expect(() => engine.timeline({ topic: 'militry' })).toThrow(/don't know a topic called "militry"\. Did you mean: Distrust and doubts/);
     expect(() => engine.timeline({ page: 99 })).toThrow(/no page 99/);
     expect(() => engine.timeline({ page: 'two' })).toThrow(/whole number/);
   });
