@@ -29,8 +29,6 @@ export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../data', import.meta.
 export interface LoadedArticle extends Article {
   /** The body's paragraphs, exactly as in the file, furniture removed. */
   paragraphs: readonly string[];
-  /** The paragraphs joined by blank lines. */
-  text: string;
 }
 
 export interface Briefing {
@@ -209,14 +207,15 @@ export function loadBriefing(options: LoadOptions = {}): Briefing {
     }
     try {
       const paragraphs = extractBody(raw, article.body);
-      articleList.push({ ...article, paragraphs, text: paragraphs.join('\n\n') });
+      articleList.push({ ...article, paragraphs });
     } catch (error) {
       if (!(error instanceof BodyRuleError)) throw error;
       problems.push({ file: fileFor('articles'), path: `articles[${index}].body.${error.field}`, message: error.message });
     }
   });
 
-  const bodies = new Map(articleList.map((article) => [article.id, article.text]));
+  // Joined only for the cross-checks (one search per snippet), then dropped: nothing else needs it.
+  const bodies = new Map(articleList.map((article) => [article.id, article.paragraphs.join('\n')]));
   for (const problem of crossCheck(summary, bodies)) {
     problems.push({ file: fileFor(problem.key), path: problem.path, message: problem.message });
   }

@@ -69,7 +69,7 @@ describe('grounding of the summary', () => {
     for (const article of briefing.articleList) {
       if (article.published.basis === 'inferred') {
         expect(article.published.reasoning, article.id).toBeTruthy();
-        expect(article.text.includes(article.published.phrase), article.id).toBe(true);
+        expect(article.paragraphs.join('\n').includes(article.published.phrase), article.id).toBe(true);
       }
     }
   });
