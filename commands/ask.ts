@@ -15,5 +15,5 @@ export const definition = {
 
 export const command: AnswerCommand = {
   definition,
-  answer: (options, { engine }) => engine.ask(options.question ?? ''),
+  answer: (options, { engine, now }) => engine.ask(options.question ?? '', now),
 };

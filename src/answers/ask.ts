@@ -42,20 +42,21 @@ import {
   WHO_SAID,
 } from './askPatterns.js';
 
-type Route = (ctx: EngineContext, question: Question) => Answer | undefined;
+/** `now`: the asker's clock, for "today". */
+type Route = (ctx: EngineContext, question: Question, now: Date | undefined) => Answer | undefined;
 
 const help: Route = (ctx, q) => (HELP.test(q.text) ? ctx.remember('help', () => helpAnswer(ctx)) : undefined);
 const brief: Route = (ctx, q) => (BRIEF.test(q.text) ? ctx.remember('brief', () => briefAnswer(ctx)) : undefined);
 const sources: Route = (ctx, q) => (SOURCES.test(q.text) ? ctx.remember('sources', () => sourcesAnswer(ctx)) : undefined);
 
-const onThisDay: Route = (ctx, q) => {
+const onThisDay: Route = (ctx, q, now) => {
   if (!ON_THIS_DAY.test(q.text) && !/^what happened today$/.test(q.text)) return undefined;
   const date = findDate(q.original);
   if (date?.precision === 'day') {
     const pad = (value = 0) => String(value).padStart(2, '0');
     return onThisDayAnswer(ctx, { date: `${pad(date.month)}-${pad(date.day)}` });
   }
-  return onThisDayAnswer(ctx);
+  return onThisDayAnswer(ctx, now ? { now } : {});
 };
 
 const timeline: Route = (ctx, q) => {
@@ -184,12 +185,12 @@ const bareTopic: Route = (ctx, q) => {
 
 const ROUTES: readonly Route[] = [help, brief, sources, onThisDay, timeline, quote, figure, when, whatHappened, who, whatIs, bareName, bareTopic];
 
-export function askAnswer(ctx: EngineContext, question: string | undefined): Answer {
+export function askAnswer(ctx: EngineContext, question: string | undefined, now?: Date): Answer {
   const original = requireText(question, 'question', QUESTION_MAX);
   const parsed = parseQuestion(ctx, original);
   if (!parsed.text) return ctx.remember('help', () => helpAnswer(ctx));
   for (const route of ROUTES) {
-    const answer = route(ctx, parsed);
+    const answer = route(ctx, parsed, now);
     if (answer) return answer;
   }
   return searchAnswer(ctx, original, parsed.query);

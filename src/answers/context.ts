@@ -14,6 +14,7 @@ import { TermIndex } from './termIndex.js';
 import { TermCache } from './termCache.js';
 import { TopicResolver } from './topics.js';
 import type { Answer } from './types.js';
+import { deepFreeze } from './freeze.js';
 
 export interface EngineContext {
   readonly briefing: Briefing;
@@ -146,13 +147,4 @@ function groupEvents(events: readonly Event[], keyOf: (event: Event) => string |
     else groups.set(key, [event]);
   }
   return groups;
-}
-
-/** Freezes an answer all the way down, so no caller can change what the next one is given. */
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
 }

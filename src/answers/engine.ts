@@ -26,7 +26,8 @@ export interface AnswerEngine {
   onThisDay(options?: OnThisDayOptions): Answer;
   quote(options?: QuoteOptions): Answer;
   sources(): Answer;
-  ask(question: string): Answer;
+  /** `now`: the clock "today" is read from (default: the system's). */
+  ask(question: string, now?: Date): Answer;
   /** Autocomplete for names (who, timeline actor, quote speaker): value is the entity id. */
   completeName(partial: string, limit?: number): Candidate[];
   /** Autocomplete for topics: value is the topic id. */
@@ -44,7 +45,7 @@ export function createAnswerEngine(briefing: Briefing): AnswerEngine {
     timeline: (options) => timelineAnswer(ctx, options),
     onThisDay: (options) => onThisDayAnswer(ctx, options),
     quote: (options) => quoteAnswer(ctx, options),
-    ask: (question) => askAnswer(ctx, question),
+    ask: (question, now) => askAnswer(ctx, question, now),
     completeName: (partial, limit = AUTOCOMPLETE_MAX) =>
       ctx.names.complete(partial.slice(0, 100), limit).map((entity) => ({
         id: entity.id,

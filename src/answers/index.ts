@@ -1,6 +1,7 @@
 /** The answer engine's public surface: what the CLI, the console and the Discord layer use. */
 export { createAnswerEngine, type AnswerEngine } from './engine.js';
 export { UserInputError } from './errors.js';
+export { deepFreeze } from './freeze.js';
 export { answerRequest, type EngineCommand, type EngineRequest } from './request.js';
 export { answerToText, type TextOptions } from './text.js';
 export * from './limits.js';

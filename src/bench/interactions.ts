@@ -1,10 +1,12 @@
 /**
  * Round trips through the real discord.js client against the local Discord:
  * the bot as `startBot` runs it, a bare client replying a constant (the floor),
- * and a bare client replying the bot's own messages (the floor for messages
- * that size), measured in alternating batches, plus a burst of interactions all in flight
- * at once at the bot with the event-loop delay. The local Discord runs in this
- * process, so its work is part of every figure.
+ * a bare client replying the bot's own messages (the floor for messages that
+ * size) and a second bot answering requests that never repeat (what a reply
+ * costs when the bot's reply cache cannot help), measured in alternating
+ * batches; plus a burst of interactions all in flight at once at the bot with
+ * the event-loop delay. The local Discord runs in this process, so its work is
+ * part of every figure.
  */
 import { Writable } from 'node:stream';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -15,9 +17,11 @@ import { commandDefinitions } from '../../commands/index.js';
 import { startLocalDiscord } from '../../test/local-discord/index.js';
 import type { CommandInput, LocalDiscord } from '../../test/local-discord/index.js';
 import type { AnswerEngine } from '../answers/index.js';
+import { NAME_MAX } from '../answers/index.js';
 import { startBot } from '../discord/bot.js';
 import type { RunningBot } from '../discord/bot.js';
 import { createLogger } from '../logger.js';
+import type { Briefing } from '../summary/load.js';
 import { percentile, round1 } from './stats.js';
 
 const SILENT = new Writable({ write: (_chunk, _encoding, callback) => callback() });
@@ -43,10 +47,35 @@ async function localDiscordWithCommands(): Promise<LocalDiscord> {
   return discord;
 }
 
-/** Sends interactions one after another, continuing a rotation; milliseconds from dispatch to the visible reply. */
-async function sequentialRtts(discord: LocalDiscord, rotation: { next: number }, count: number, into?: number[]): Promise<void> {
+/**
+ * Requests none of which repeats another, from the briefing's own names and
+ * days, the commands taking turns: each one makes the bot answer and render
+ * afresh (its reply cache never hits), where the rotation above repeats itself.
+ */
+export function distinctInteractions(briefing: Briefing, count: number): CommandInput[] {
+  const names = [...new Set(briefing.summary.entities.flatMap((entity) => [entity.name, ...entity.aliases]))].filter((name) => name.length <= NAME_MAX);
+  const days = Array.from({ length: 366 }, (_, day) => new Date(Date.UTC(2016, 0, 1 + day)).toISOString().slice(5, 10));
+  const makers: ((index: number) => CommandInput | undefined)[] = [
+    (i) => (names[i] === undefined ? undefined : { name: 'who', options: { name: names[i] as string } }),
+    (i) => (names[i] === undefined ? undefined : { name: 'ask', options: { question: `Who is ${names[i]}?` } }),
+    (i) => (names[i] === undefined ? undefined : { name: 'timeline', options: { actor: names[i] as string } }),
+    (i) => (names[i] === undefined ? undefined : { name: 'quote', options: { speaker: names[i] as string } }),
+    (i) => (days[i] === undefined ? undefined : { name: 'onthisday', options: { date: days[i] as string } }),
+    (i) => (names[i] === undefined ? undefined : { name: 'ask', options: { question: `What did ${names[i]} say?` } }),
+  ];
+  const inputs: CommandInput[] = [];
+  for (let index = 0; inputs.length < count; index++) {
+    const made = makers.map((make) => make(index)).filter((input): input is CommandInput => input !== undefined);
+    if (made.length === 0) throw new Error(`the briefing yields only ${inputs.length} distinct requests, not ${count}`);
+    inputs.push(...made.slice(0, count - inputs.length));
+  }
+  return inputs;
+}
+
+/** Sends interactions one after another, continuing through `inputs` (round and round); milliseconds from dispatch to the visible reply. */
+async function sequentialRtts(discord: LocalDiscord, inputs: readonly CommandInput[], rotation: { next: number }, count: number, into?: number[]): Promise<void> {
   for (let i = 0; i < count; i++) {
-    const input = INTERACTIONS[rotation.next++ % INTERACTIONS.length] as CommandInput;
+    const input = inputs[rotation.next++ % inputs.length] as CommandInput;
     const start = performance.now();
     await discord.sendCommand(input).visibleReply();
     into?.push(performance.now() - start);
@@ -60,13 +89,13 @@ async function sequentialRtts(discord: LocalDiscord, rotation: { next: number },
  * after the other, a later client inherited a warmed-up runtime and the
  * earlier one's garbage.) Each client keeps its own pass through the rotation.
  */
-async function interleavedRtts(discords: readonly LocalDiscord[], count: number, warmup: number, batch = 50): Promise<number[][]> {
-  const rtts = discords.map((): number[] => []);
-  const rotations = discords.map(() => ({ next: 0 }));
-  for (const [i, discord] of discords.entries()) await sequentialRtts(discord, rotations[i] as { next: number }, warmup);
+async function interleavedRtts(clients: readonly { discord: LocalDiscord; inputs: readonly CommandInput[] }[], count: number, warmup: number, batch = 50): Promise<number[][]> {
+  const rtts = clients.map((): number[] => []);
+  const rotations = clients.map(() => ({ next: 0 }));
+  for (const [i, { discord, inputs }] of clients.entries()) await sequentialRtts(discord, inputs, rotations[i] as { next: number }, warmup);
   for (let done = 0; done < count; done += batch) {
     const size = Math.min(batch, count - done);
-    for (const [i, discord] of discords.entries()) await sequentialRtts(discord, rotations[i] as { next: number }, size, rtts[i]);
+    for (const [i, { discord, inputs }] of clients.entries()) await sequentialRtts(discord, inputs, rotations[i] as { next: number }, size, rtts[i]);
   }
   return rtts;
 }
@@ -104,6 +133,9 @@ export interface InteractionResult {
   interaction_rtt_bare_p99_ms: number;
   /** A bare client replying, without any work, exactly the message the bot sent for the same command: what the message's size alone costs. */
   interaction_rtt_bare_same_payload_p50_ms: number;
+  /** The bot answering requests it has not seen before (no reply-cache hits). */
+  interaction_rtt_uncached_p50_ms: number;
+  interaction_rtt_uncached_p99_ms: number;
   load: BurstResult;
 }
 
@@ -157,18 +189,29 @@ export async function measureInteractions(engine: AnswerEngine, count = 500, bur
   const warmup = 50;
   // The bot, exactly as main.ts starts it (logs at warn, to nowhere); the floor, a bare client
   // replying a constant; and a bare client replying the bot's own messages. Each has its own local Discord.
+  // A second instance of the bot answers requests that never repeat.
   const discords: LocalDiscord[] = [];
   const clients: Client[] = [];
-  let bot: RunningBot | undefined;
+  const bots: RunningBot[] = [];
   try {
-    for (let i = 0; i < 3; i++) discords.push(await localDiscordWithCommands());
-    const [discord, bareDiscord, samePayloadDiscord] = discords as [LocalDiscord, LocalDiscord, LocalDiscord];
-    const logger = createLogger({ level: 'warn', secrets: [discord.token], destination: SILENT, pretty: false });
-    bot = await startBot({ config: { token: discord.token, applicationId: discord.applicationId, apiUrl: discord.apiUrl }, engine, logger });
+    for (let i = 0; i < 4; i++) discords.push(await localDiscordWithCommands());
+    const [discord, bareDiscord, samePayloadDiscord, uncachedDiscord] = discords as [LocalDiscord, LocalDiscord, LocalDiscord, LocalDiscord];
+    const startBotOn = async (on: LocalDiscord) => {
+      const logger = createLogger({ level: 'warn', secrets: [on.token], destination: SILENT, pretty: false });
+      bots.push(await startBot({ config: { token: on.token, applicationId: on.applicationId, apiUrl: on.apiUrl }, engine, logger }));
+    };
+    await startBotOn(discord);
+    await startBotOn(uncachedDiscord);
     const replies = await botReplies(discord);
     clients.push(await bareClient(bareDiscord));
     clients.push(await bareClient(samePayloadDiscord, (key) => replies.get(key) ?? CONSTANT_REPLY));
-    const [botRtts, bareRtts, samePayloadRtts] = (await interleavedRtts(discords, count, warmup)) as [number[], number[], number[]];
+    const series = [
+      { discord, inputs: INTERACTIONS },
+      { discord: bareDiscord, inputs: INTERACTIONS },
+      { discord: samePayloadDiscord, inputs: INTERACTIONS },
+      { discord: uncachedDiscord, inputs: distinctInteractions(engine.briefing, warmup + count) },
+    ];
+    const [botRtts, bareRtts, samePayloadRtts, uncachedRtts] = (await interleavedRtts(series, count, warmup)) as [number[], number[], number[], number[]];
     for (const client of clients.splice(0)) await client.destroy();
     const load = await burst(discord, burstSize);
     return {
@@ -177,11 +220,13 @@ export async function measureInteractions(engine: AnswerEngine, count = 500, bur
       interaction_rtt_bare_p50_ms: round2(percentile(bareRtts, 50)),
       interaction_rtt_bare_p99_ms: round2(percentile(bareRtts, 99)),
       interaction_rtt_bare_same_payload_p50_ms: round2(percentile(samePayloadRtts, 50)),
+      interaction_rtt_uncached_p50_ms: round2(percentile(uncachedRtts, 50)),
+      interaction_rtt_uncached_p99_ms: round2(percentile(uncachedRtts, 99)),
       load,
     };
   } finally {
     for (const client of clients) await client.destroy();
-    await bot?.stop();
+    for (const bot of bots) await bot.stop();
     for (const discord of discords) await discord.close();
   }
 }

@@ -82,6 +82,7 @@ add({ name: 'interaction_rtt_p50_ms', value: interactions?.interaction_rtt_p50_m
 add({ name: 'interaction_rtt_p99_ms', value: interactions?.interaction_rtt_p99_ms ?? null, unit: 'ms', note: why('interactions') });
 add({ name: 'interaction_rtt_bare_p50_ms', value: bareP50 ?? null, unit: 'ms', note: why('interactions') ?? 'bare client replying a constant' });
 add({ name: 'interaction_rtt_bare_same_payload_p50_ms', value: interactions?.interaction_rtt_bare_same_payload_p50_ms ?? null, unit: 'ms', note: why('interactions') ?? "bare client replying the bot's own messages (their size alone)" });
+add({ name: 'interaction_rtt_uncached_p50_ms', value: interactions?.interaction_rtt_uncached_p50_ms ?? null, unit: 'ms', note: why('interactions') ?? `the bot on 500 requests never asked before (no reply-cache hits); p99 ${interactions?.interaction_rtt_uncached_p99_ms} ms` });
 add({ name: 'load_1000_all_answered_ms', value: interactions?.load.all_answered_ms ?? null, unit: 'ms', target: '≤ 3000', pass: check(interactions?.load.all_answered_ms, 3000), note: why('interactions') ?? `${interactions?.load.answered}/${interactions?.load.sent} answered` });
 add({ name: 'event_loop_delay_p99_ms', value: interactions?.load.event_loop_delay_p99_ms ?? null, unit: 'ms', note: why('interactions') ?? 'during the 1,000 burst (bot and local Discord share the loop)' });
 add({ name: 'fanout_posts_per_s', value: fanout?.fanout_posts_per_s ?? null, unit: 'posts/s', target: '≥ 45', pass: check(fanout?.fanout_posts_per_s, 45, true), note: why('fanout') ?? `${fanout?.delivered}/${fanout?.channels} channels in ${fanout?.seconds} s` });
@@ -104,6 +105,8 @@ if (json) {
     interaction_rtt_p99_ms: interactions?.interaction_rtt_p99_ms ?? null,
     interaction_rtt_bare_p50_ms: interactions?.interaction_rtt_bare_p50_ms ?? null,
     interaction_rtt_bare_same_payload_p50_ms: interactions?.interaction_rtt_bare_same_payload_p50_ms ?? null,
+    interaction_rtt_uncached_p50_ms: interactions?.interaction_rtt_uncached_p50_ms ?? null,
+    interaction_rtt_uncached_p99_ms: interactions?.interaction_rtt_uncached_p99_ms ?? null,
     event_loop_delay_p99_ms: interactions?.load.event_loop_delay_p99_ms ?? null,
     load_1000_all_answered_ms: interactions?.load.all_answered_ms ?? null,
     fanout_posts_per_s: fanout?.fanout_posts_per_s ?? null,

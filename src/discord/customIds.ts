@@ -47,6 +47,13 @@ function parsePage(text: string | undefined): number | undefined {
   return page >= 1 && page <= PAGE_MAX ? page : undefined;
 }
 
+/** Where a stored id's "#" mark is ("src#key"), or -1: the mark comes before any ":" (a "#" inside a value always follows one). */
+function overflowMarkAt(customId: string): number {
+  const mark = customId.indexOf(OVERFLOW_MARK);
+  const colon = customId.indexOf(':');
+  return mark > 0 && (colon === -1 || mark < colon) ? mark : -1;
+}
+
 /** Remembers ids too long for Discord, most recent first out last; bounded so memory stays flat. */
 class OverflowStore {
   private readonly entries = new Map<string, string>();
@@ -85,14 +92,17 @@ export class CustomIds {
   }
 
   decode(customId: string): DecodedCustomId {
-    // "src#key": the mark comes before any ":" (a "#" inside a value always follows one).
-    const mark = customId.indexOf(OVERFLOW_MARK);
-    const colon = customId.indexOf(':');
-    if (mark > 0 && (colon === -1 || mark < colon)) {
+    const mark = overflowMarkAt(customId);
+    if (mark > 0) {
       const full = this.overflow.get(customId.slice(mark + 1));
       return full === undefined ? { kind: 'expired' } : this.decodeFull(full);
     }
     return this.decodeFull(customId);
+  }
+
+  /** Whether the id only points into the in-memory store (which may forget it) rather than carrying its request. */
+  isStored(customId: string): boolean {
+    return overflowMarkAt(customId) > 0;
   }
 
   private encodeFull(action: ComponentAction): string {

@@ -24,7 +24,7 @@ import type { Logger } from 'pino';
 import { UserInputError } from '../answers/index.js';
 import type { Answer, AnswerEngine } from '../answers/index.js';
 import { isAnswerCommand } from './command.js';
-import type { AnswerRequest, AutocompleteChoice, BotServices, CommandContext, CommandOptions, CommandRegistry, CommandReply, InteractionCommand } from './command.js';
+import type { AnswerCommand, AnswerRequest, AutocompleteChoice, BotServices, CommandContext, CommandOptions, CommandRegistry, CommandReply, InteractionCommand } from './command.js';
 import type { CustomIds } from './customIds.js';
 import { INERT_PREFIX } from './customIds.js';
 import { renderEvidence } from './evidence.js';
@@ -32,6 +32,7 @@ import { DISCORD_LIMITS } from './limits.js';
 import { NO_MENTIONS } from './payload.js';
 import type { MessagePayload } from './payload.js';
 import { renderAnswer, renderFailure, renderUserError } from './render.js';
+import { ReplyCache, replyKey } from './replyCache.js';
 
 export interface DispatcherOptions {
   registry: CommandRegistry;
@@ -45,6 +46,8 @@ export interface DispatcherOptions {
   deferAfterMs?: number;
   /** Autocomplete choices later than this are dropped (Discord's deadline is 3 s). */
   autocompleteBudgetMs?: number;
+  /** Rendered replies to answer commands (default: a new one of REPLY_CACHE_ENTRIES). */
+  replyCache?: ReplyCache;
 }
 
 export interface Dispatcher {
@@ -115,15 +118,6 @@ async function send(interaction: RepliableInteraction, payload: MessagePayload):
   }
 }
 
-/** A message sent more than once must not change between sends. */
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    for (const child of Object.values(value)) deepFreeze(child);
-    Object.freeze(value);
-  }
-  return value;
-}
-
 function boundedChoices(choices: readonly AutocompleteChoice[]): AutocompleteChoice[] {
   return choices
     .filter(
@@ -158,6 +152,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const services = options.services ?? {};
   const deferAfterMs = options.deferAfterMs ?? 1_500;
   const autocompleteBudgetMs = options.autocompleteBudgetMs ?? 2_000;
+  const replies = options.replyCache ?? new ReplyCache();
   const inFlight = new Set<Promise<void>>();
   let accepting = true;
 
@@ -170,20 +165,20 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     return command.answer(request.options, ctx);
   }
 
-  /**
-   * The engine memoizes its fixed answers (/brief, /help, /sources) and
-   * freezes them. Asked without options, such an answer renders to the same
-   * message every time, so it is rendered once; keyed on the answer object, a
-   * reloaded summary's new answers start afresh.
-   */
-  const fixedReplies = new WeakMap<Answer, { command: string; payload: MessagePayload }>();
-  function renderReply(answer: Answer, request: AnswerRequest): MessagePayload {
-    if (!Object.isFrozen(answer) || Object.keys(request.options).length > 0) return renderAnswer(answer, { customIds, request });
-    const known = fixedReplies.get(answer);
-    if (known?.command === request.command) return known.payload;
-    const payload = deepFreeze(renderAnswer(answer, { customIds, request }));
-    fixedReplies.set(answer, { command: request.command, payload });
-    return payload;
+  /** The reply to an answer command: from the cache when the same request was answered today from the same summary. */
+  function replyTo(command: AnswerCommand, options: CommandOptions, ctx: CommandContext): MessagePayload {
+    const request = { command: command.definition.name, options: compact(options) };
+    // Keyed on the options as the answer gets them (empty ones included), not only those a button carries.
+    const key = replyKey({ command: request.command, options: options as Record<string, string> }, ctx.now);
+    const cached = replies.get(ctx.engine, key);
+    if (cached) return cached;
+    const payload = renderAnswer(command.answer(options, ctx), { customIds, request });
+    return usesStoredIds(payload) ? payload : replies.set(ctx.engine, key, payload);
+  }
+
+  /** Buttons whose ids live in the bounded in-memory store: a cached copy could outlive them. */
+  function usesStoredIds(payload: MessagePayload): boolean {
+    return (payload.components ?? []).some((row) => row.components.some((child) => 'custom_id' in child && customIds.isStored(child.custom_id)));
   }
 
   async function chatInput(interaction: ChatInputCommandInteraction): Promise<void> {
@@ -192,10 +187,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     const ctx = context();
     if (!isAnswerCommand(command)) return interactionCommand(command, interaction, ctx);
     const given = readOptions(interaction);
-    const normalized = command.normalize?.(given, ctx) ?? given;
-    const answer = command.answer(normalized, ctx);
-    const request = { command: interaction.commandName, options: compact(normalized) };
-    await send(interaction, renderReply(answer, request));
+    await send(interaction, replyTo(command, command.normalize?.(given, ctx) ?? given, ctx));
   }
 
   async function interactionCommand(command: InteractionCommand, interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {

@@ -175,6 +175,11 @@ describe('onthisday', () => {
     expect(() => engine.onThisDay({ now, timeZone: 'Mars/Olympus' })).toThrow(UserInputError);
   });
 
+  it('takes "today" in /ask from the clock it is given', () => {
+    expect(engine.ask('what happened today', new Date('2024-09-25T08:00:00Z')).title).toBe('On this day: Sept 25');
+    expect(engine.ask('on this day', new Date('2024-08-28T08:00:00Z')).title).toBe('On this day: Aug 28');
+  });
+
   it.each(['02-30', '13-01', '2015-02-29', '00-10', '9/25', 'tomorrow'])('rejects the impossible or unreadable date %s', (date) => {
     expect(() => engine.onThisDay({ date })).toThrow(UserInputError);
   });
