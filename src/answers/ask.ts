@@ -43,6 +43,9 @@ import {
 } from './askPatterns.js';
 
 /** `now`: the asker's clock, for "today". */
+/** The subject words of a longer "about …" before what qualifies them ("sanctions" of "sanctions against companies that …"). */
+const ABOUT_HEAD = /^(.+?)\s(?:against|for|from|with|over|that|which|who|whose|because|during|after|before|when|while|by|in|on|to)\s/;
+
 type Route = (ctx: EngineContext, question: Question, now: Date | undefined) => Answer | undefined;
 
 const help: Route = (ctx, q) => (HELP.test(q.text) ? ctx.remember('help', () => helpAnswer(ctx)) : undefined);
@@ -68,6 +71,8 @@ const timeline: Route = (ctx, q) => {
   const actor = ctx.names.resolve(subject, { typos: false });
   if (actor.status === 'found') return timelineAnswer(ctx, { actor: actor.entity.id });
   if (topic) return timelineAnswer(ctx, { topic: topic.id });
+  const opening = ctx.names.leadingEntity(subject);
+  if (opening) return timelineAnswer(ctx, { actor: opening.id });
   return timelineAnswer(ctx, { actor: subject });
 };
 
@@ -77,8 +82,19 @@ const quote: Route = (ctx, q) => {
     if (!match) continue;
     const speaker = recase(q, match[1]?.trim() ?? '');
     const about = subjectOf(recase(q, match[2] ?? ''));
+    const quotesBy = (speakerId: string): Answer => {
+      const answer = quoteAnswer(ctx, { speaker: speakerId, ...(about ? { about } : {}) });
+      // "…say about sanctions against companies that benefit from theft": no quote is about all of
+      // that; its head ("sanctions") or the question's words may still find the quotes meant.
+      const head = about && about.split(' ').length > 2 ? ABOUT_HEAD.exec(about)?.[1] : undefined;
+      if (answer.kind !== 'not_found' || !head) return answer;
+      const byHead = quoteAnswer(ctx, { speaker: speakerId, about: head });
+      return byHead.kind !== 'not_found' ? byHead : (quoteSearchAnswer(ctx, q) ?? answer);
+    };
     const resolution = ctx.names.resolve(speaker);
-    if (resolution.status === 'found') return quoteAnswer(ctx, { speaker: resolution.entity.id, ...(about ? { about } : {}) });
+    if (resolution.status === 'found') return quotesBy(resolution.entity.id);
+    const opening = resolution.status === 'none' ? ctx.names.leadingEntity(speaker) : undefined;
+    if (opening) return quotesBy(opening.id);
     // "the official", "the White House spokesman": maybe an unnamed speaker the quotes label.
     const byWords = quoteSearchAnswer(ctx, q);
     if (byWords) return byWords;
@@ -155,9 +171,13 @@ const who: Route = (ctx, q) => {
   const resolution = ctx.names.resolve(name);
   if (resolution.status === 'found') return entityCard(ctx, resolution.entity);
   if (resolution.status === 'ambiguous') return unresolvedName(name, resolution, { command: 'who', option: 'name', options: {} });
-  const topic = /^(?:tell me|what do|describe|info|profile)/.test(q.text) ? ctx.topics.find(name) : undefined;
+  // "Who is Susan Rice, the national security adviser?": the name it opens with.
+  const opening = ctx.names.leadingEntity(name);
+  if (opening) return entityCard(ctx, opening);
+  const topic = /^(?:tell me|what do|describe|info|profile)/.test(q.text) ? (ctx.topics.find(name) ?? ctx.topics.leadingTopic(name)) : undefined;
   if (topic) return timelineAnswer(ctx, { topic: topic.id });
-  if (resolution.suggestions.length > 0) return unresolvedName(name, resolution, { command: 'who', option: 'name', options: {} });
+  // A typo'd name gets "did you mean"; a longer phrase that names no one is a question for the search.
+  if (resolution.suggestions.length > 0 && name.split(' ').length <= 4) return unresolvedName(name, resolution, { command: 'who', option: 'name', options: {} });
   // Not a name: "Who won the 2016 election?" is a question for the search, which declines it if uncovered.
   return undefined;
 };

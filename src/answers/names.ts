@@ -244,6 +244,24 @@ export class NameResolver {
     return found;
   }
 
+  /**
+   * The one entity a longer phrase opens with, titles aside: "Susan Rice, the national security
+   * adviser to Obama" → Susan Rice. Undefined when the phrase opens with no name or an ambiguous one.
+   */
+  leadingEntity(text: string): Entity | undefined {
+    let first: { phrase: string; ids: readonly string[] } | undefined;
+    this.forEachMention(text, (phrase, ids) => (first ??= { phrase, ids }));
+    if (!first || first.ids.length !== 1) return undefined;
+    const { phrase, ids } = first;
+    const opens = (key: string) => key === phrase || key.startsWith(`${phrase} `);
+    const key = nameKey(text);
+    if (!opens(key) && !opens(stripTitles(key))) return undefined;
+    // Only a name set apart ("Rice, the adviser", "Rice (NSC)"): "Xi Jinping's wife" is someone else.
+    const words = phrase.split(' ').map((word) => word.replace(/[^\p{L}\p{N}]/gu, ''));
+    const setApart = new RegExp(`${words.join('[^\\p{L}\\p{N}]+')}(?=\\s*(?:[,(]|$))`, 'iu');
+    return setApart.test(text) ? this.entities.get(ids[0] ?? '') : undefined;
+  }
+
   /** `mentionsIn` without copying: the ids are the resolver's own (for indexing many texts). */
   forEachMention(text: string, visit: (phrase: string, ids: readonly string[]) => void): void {
     const words = nameWords(text);

@@ -19,6 +19,13 @@ const LEADING_FILLER = [
   /^(?:do you know|i (?:want|would like|'d like) to know|i wonder|tell me)\s+(?=who|what|when|where|why|how|which|if|whether)/,
 ];
 
+/**
+ * A description set off by commas after a name ("Meng Jianzhu, the Chinese security chief sent by
+ * Xi, met …"): it says who someone is, not what is asked, and its words would make every search
+ * look for them too.
+ */
+const APPOSITIVE = /,\s*(?:the|a|an|his|her|their|its|who|whose|which)\s[^,]{2,120},\s*/gi;
+
 /** Cleans a question; with `keepCase`, the same text with the user's capitals. */
 export function cleanQuestion(original: string, keepCase = false): string {
   let text = original
@@ -26,6 +33,7 @@ export function cleanQuestion(original: string, keepCase = false): string {
     .replace(/[’‘`]/g, "'")
     .replace(/[“”]/g, '"')
     .replace(/\s+/g, ' ')
+    .replace(APPOSITIVE, ' ')
     .trim();
   if (!keepCase) text = text.toLowerCase();
   for (let changed = true; changed; ) {

@@ -88,6 +88,12 @@ export class TopicResolver {
     return close.sort((a, b) => a.score - b.score);
   }
 
+  /** The topic a longer phrase opens with ("the sanctions the US was preparing against …" → sanctions), if one does. */
+  leadingTopic(phrase: string): Topic | undefined {
+    const [first] = queryTerms(phrase);
+    return first === undefined ? undefined : this.mentionedIn(phrase).find((topic) => this.names.some((name) => name.topic === topic && name.terms[0] === first));
+  }
+
   /** Topics a question names by a keyword phrase, strongest (longest phrase) first. */
   mentionedIn(question: string): Topic[] {
     const terms = new Set(queryTerms(question));

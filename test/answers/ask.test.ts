@@ -38,6 +38,12 @@ const CASES: Case[] = [
   { question: 'Who is James?', kind: 'ambiguous', fact: /James Comey[\s\S]*James Clapper/ },
   { question: 'Who is the president?', kind: 'ambiguous', fact: /Xi Jinping[\s\S]*Barack Obama/ },
   // Names the sources never mention.
+  // Longer questions that say who someone is, or qualify what they ask about.
+  { question: 'Who is Susan Rice, the national security adviser to President Barack Obama during the 2015 talks?', kind: 'who', fact: /^Susan Rice\n/, cites: [sanctionsThreat] },
+  { question: 'When did Meng Jianzhu, the Chinese security chief sent by Xi Jinping as his special envoy, meet Susan Rice?', kind: 'timeline', fact: /Susan Rice meets Meng Jianzhu/, cites: [heralding] },
+  { question: 'What did Obama say about sanctions against Chinese companies and individuals who benefit from cyber theft?', kind: 'quote', fact: /Barack Obama about “sanctions”[\s\S]*We are preparing a number of measures/, cites: [washingtonTimes] },
+  { question: 'What did Xi Jinping, the Chinese president, say about hacking?', kind: 'quote', fact: /victim of hacking/, cites: [washingtonTimes] },
+  { question: 'Tell me about the sanctions the United States was preparing against Chinese companies over cyber theft', kind: 'timeline', fact: /Threatened US sanctions/ },
   { question: 'Who is Donald Trump?', kind: 'not_found', fact: /not in the sources/i },
   { question: 'Who is Nick Rosman?', kind: 'not_found', fact: /Did you mean Nick Rossmann\?/ },
   { question: "Who is Xi Jinping's wife?", kind: 'not_found', fact: /Did you mean Xi Jinping\?/ },
