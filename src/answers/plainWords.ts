@@ -1,16 +1,20 @@
 /**
- * The fast path of document analysis for plain text: ASCII, no apostrophes,
+ * The fast path of document analysis for plain text: ASCII (and curly double quotes), no apostrophes,
  * no "U." or "United States", i.e. text `foldText` only lower-cases. Its
  * words are read and looked up by their characters, without cutting each out
  * as a string first: index builds read millions of words, almost all seen
  * before, and making and hashing a string per word was most of their analysis.
  */
 
-/** Text the general path must read: not ASCII, or something `foldText` rewrites besides case. */
-const NON_ASCII = /[\u0080-\uffff]/;
+/**
+ * Text the general path must read: characters other than ASCII, or something `foldText` rewrites
+ * besides case. Curly double quotes, dashes and the ellipsis are the exception: `foldText` turns
+ * them into commas, and here too they only separate words (quotations are full of them).
+ */
+const NOT_PLAIN = /[^\p{ASCII}“”—–…]/u;
 const REWRITTEN = /['`]|u\.|united states/i;
 
-export const isPlain = (text: string): boolean => !NON_ASCII.test(text) && !REWRITTEN.test(text);
+export const isPlain = (text: string): boolean => !NOT_PLAIN.test(text) && !REWRITTEN.test(text);
 
 export interface WordEntry {
   /** Lower-cased, as the general path's `rawWords` gives it. */

@@ -6,6 +6,7 @@
  * Texts made of such pieces (a list of names, a title and a summary) are
  * analysed piece by piece, so each piece is read once however often it recurs.
  */
+import type { TermRuns } from './termIndex.js';
 import { documentTerms } from './terms.js';
 
 /**
@@ -29,7 +30,7 @@ const NO_TERMS: readonly string[] = [];
 export class TermCache {
   private readonly known = new Map<string, Analysed>();
   /** Terms of lists of parts shared by many items (the names a sentence mentions), by the list itself. */
-  private readonly sharedLists = new Map<readonly string[], readonly string[]>();
+  private readonly sharedLists = new Map<readonly string[], readonly string[] | TermRuns>();
 
   /** Terms of a text other indices will analyse too: kept for them. */
   of(text: string): readonly string[] {
@@ -48,22 +49,21 @@ export class TermCache {
    * Terms of `parts.join(separator)`, from each part's kept terms when joining cannot change
    * them. `separator` must hold whitespace and no letter or digit (". ", ": ", " ").
    */
-  joined(parts: readonly string[], separator: string): readonly string[] {
+  joined(parts: readonly string[], separator: string): readonly string[] | TermRuns {
     if (parts.length === 0) return NO_TERMS;
     if (parts.length === 1) return this.of(parts[0] ?? '');
-    const entries: Analysed[] = [];
+    // The parts' own lists, in order: copying them into one list was a large share of the build's garbage.
+    const runs: (readonly string[])[] = [];
     for (let index = 0; index < parts.length; index++) {
       const entry = this.entry(parts[index] ?? '');
       if (index < parts.length - 1 && (entry.joinsNext ??= JOINS_NEXT.test(entry.text))) return documentTerms(parts.join(separator));
-      entries.push(entry);
+      runs.push(entry.terms);
     }
-    const terms: string[] = [];
-    for (const entry of entries) for (const term of entry.terms) terms.push(term);
-    return terms;
+    return { runs };
   }
 
   /** `joined(parts, ' ')` for a list many items share (the same array): joined once. */
-  sharedList(parts: readonly string[]): readonly string[] {
+  sharedList(parts: readonly string[]): readonly string[] | TermRuns {
     let terms = this.sharedLists.get(parts);
     if (!terms) this.sharedLists.set(parts, (terms = this.joined(parts, ' ')));
     return terms;

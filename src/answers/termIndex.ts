@@ -42,8 +42,13 @@ export interface HitOptions<T> {
   filter?: (item: T) => boolean;
 }
 
+/** Terms in runs, read in order: a text analysed piece by piece, without copying the pieces' terms into one list. */
+export interface TermRuns {
+  readonly runs: readonly (readonly string[])[];
+}
+
 /** A field's text, or its terms when the caller has analysed it already (e.g. names shared by many items). */
-export type FieldValue = string | readonly string[];
+export type FieldValue = string | readonly string[] | TermRuns;
 
 /** Typos allowed per query term: none for short stems, where one edit is a different word. */
 const hasDigit = (term: string) => /\d/.test(term);
@@ -51,6 +56,8 @@ const termOptions = (term: string) => ({
   fuzzy: hasDigit(term) ? (false as const) : term.length >= 8 ? 2 : term.length >= 5 ? 1 : (false as const),
   prefix: term.length >= 4 && !hasDigit(term),
 });
+
+const isTermList = (value: readonly string[] | TermRuns): value is readonly string[] => Array.isArray(value);
 
 type Ranked<T> = Hit<T> & { id: number };
 
@@ -83,7 +90,8 @@ export class TermIndex<T> {
         if (current.id !== id) current = { id, values: fieldsOf(items[id] as T) };
         const value = current.values[fields[field] ?? ''] ?? '';
         if (typeof value === 'string') forEachDocumentTerm(value, emit);
-        else for (const term of value) emit(term);
+        else if (isTermList(value)) for (const term of value) emit(term);
+        else for (const run of value.runs) for (const term of run) emit(term);
       },
       boosts,
     );

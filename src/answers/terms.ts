@@ -132,6 +132,11 @@ export function forEachDocumentTerm(text: string, emit: (term: string) => void):
     });
     return;
   }
+  forEachGeneralTerm(text, emit);
+}
+
+/** The general path of `forEachDocumentTerm`, for any text; exported so tests can hold the fast path to it. */
+export function forEachGeneralTerm(text: string, emit: (term: string) => void): void {
   const words = rawWords(foldText(text));
   for (let index = 0; index < words.length; index++) {
     const word = words[index] as string;

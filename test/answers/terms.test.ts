@@ -2,8 +2,19 @@
  * Document analysis has a fast path for plain ASCII text (see `plainWords.ts`): it must give
  * exactly the terms the general path gives, cyber joins and hyphens included.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { documentTerms } from '../../src/answers/terms.js';
+import { isPlain } from '../../src/answers/plainWords.js';
+import { documentTerms, forEachGeneralTerm } from '../../src/answers/terms.js';
+
+const generalTerms = (text: string) => {
+  const terms: string[] = [];
+  forEachGeneralTerm(text, (term) => terms.push(term));
+  return terms;
+};
+
+/** Pieces news text is made of, and the characters that decide which path reads it. */
+const PIECES = ['Cyber', 'cyber', 'attack', 'Xi', 'U.S.', 'united states', 'Rice’s', "Rice's", 'don’t', 'Müller', '9-11', '2,000', 'co-operate', 'cyber-security', ' ', '  ', '-', '--', '.', ',', '“', '”', '‘', '’', '—', '–', '…', '(', ')', 'a', 'B', '7', 'é', '中国'];
 
 describe('documentTerms', () => {
   it('splits, stems and joins plain text as the general path does', () => {
@@ -22,5 +33,25 @@ describe('documentTerms', () => {
       ...documentTerms('us and Rice visit'),
     ]);
     expect(documentTerms('Xí Jinping met Obama')).toEqual(documentTerms('Xi Jinping met Obama'));
+  });
+
+  it('reads any mix of words, digits, hyphens, quotes and dashes exactly as the general path does', () => {
+    const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 30 }).map((pieces) => pieces.join(''));
+    let plain = 0;
+    fc.assert(
+      fc.property(text, (sample) => {
+        if (isPlain(sample)) plain++;
+        expect(documentTerms(sample)).toEqual(generalTerms(sample));
+      }),
+      { numRuns: 3000 },
+    );
+    // Both paths were exercised: the property compares something.
+    expect(plain).toBeGreaterThan(100);
+  });
+
+  it('takes curly double quotes, dashes and ellipses as plain text, not apostrophes or accents', () => {
+    expect(isPlain('“We will not accept progress,” Xi said — again…')).toBe(true);
+    expect(isPlain('Rice’s visit')).toBe(false);
+    expect(isPlain('Müller')).toBe(false);
   });
 });
