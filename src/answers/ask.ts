@@ -9,7 +9,7 @@ import { notFound, requireText, unresolvedName } from './common.js';
 import type { EngineContext } from './context.js';
 import { findDate, findDateQuery } from './questionDates.js';
 import { dateTitle, eventsAnswer, eventsOnDate, findEvents } from './events.js';
-import { figureAnswer, findFigure } from './figures.js';
+import { disagreementsAnswer, figureAnswer, findFigure } from './figures.js';
 import { isDiscrepancy } from '../summary/stats.js';
 import { helpAnswer } from './help.js';
 import { QUESTION_MAX } from './limits.js';
@@ -26,8 +26,10 @@ import { quoteSearchAnswer } from './quoteSearch.js';
 
 import {
   BRIEF,
+  DISAGREE,
   FIGURE,
   HELP,
+  IN_SOURCES,
   ON_THIS_DAY,
   QUOTE_ABOUT,
   QUOTE_PATTERNS,
@@ -203,7 +205,21 @@ const bareTopic: Route = (ctx, q) => {
   return topic ? timelineAnswer(ctx, { topic: topic.id }) : undefined;
 };
 
-const ROUTES: readonly Route[] = [help, brief, sources, onThisDay, timeline, quote, figure, when, whatHappened, who, whatIs, bareName, bareTopic];
+const disagreements: Route = (ctx, q) => {
+  const match = DISAGREE.exec(q.text);
+  if (!match) return undefined;
+  const subject = match[1]?.replace(/^(?:the|a|an)\s+/, '').trim();
+  return disagreementsAnswer(ctx, subject ? recase(q, subject) : undefined);
+};
+
+const inSources: Route = (ctx, q) => {
+  const name = IN_SOURCES.exec(q.text)?.[1];
+  if (!name) return undefined;
+  const resolution = ctx.names.resolve(recase(q, name));
+  return resolution.status === 'found' ? entityCard(ctx, resolution.entity) : unresolvedName(recase(q, name), resolution, { command: 'who', option: 'name', options: {} });
+};
+
+const ROUTES: readonly Route[] = [help, brief, disagreements, sources, inSources, onThisDay, timeline, quote, figure, when, whatHappened, who, whatIs, bareName, bareTopic];
 
 export function askAnswer(ctx: EngineContext, question: string | undefined, now?: Date): Answer {
   const original = requireText(question, 'question', QUESTION_MAX);

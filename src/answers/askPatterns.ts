@@ -28,3 +28,8 @@ export const WHO = /^(?:who(?:'s| is| was| are| were)|tell me (?:more )?about|wh
 export const ROLE = /^(?:what (?:is|was|are|were) (.+?)(?:'s|s') (?:role|job|title|position|post)|what (?:role|job|title|position|post) (?:does|did|do) (.+?) (?:have|hold|play)|what (?:does|did) (.+?) do)$/;
 export const WHAT_IS = /^(?:what|which)(?:'s| is| was| are| were)\s+(.+)$/;
 
+/** "Do the sources disagree?", "compare the sources on X": the subject, if any, in group 1. */
+export const DISAGREE =
+  /\b(?:disagree(?:ments?)?|discrepanc(?:y|ies)|conflicting|contradict(?:s|ions?|ory)?|inconsisten(?:t|cy|cies)|compare (?:the |their )?(?:sources|articles|outlets|reports|accounts)|(?:sources|articles|outlets|reports|accounts) (?:differ|vary))\b(?:.*?\b(?:on|about|over|regarding|concerning|as to)\s+(.+))?/;
+/** "Is Meng Jianzhu in the sources?": the name in group 1. */
+export const IN_SOURCES = /^(?:is|are|was|were) (.+?) (?:in|mentioned in|named in|covered (?:in|by)) (?:the |your |these )?(?:sources|articles|news|story|coverage|briefing)$/;

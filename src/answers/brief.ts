@@ -1,9 +1,10 @@
 /** `brief`: the story so far for a newcomer: key points, main actors, what is disputed, what is covered. */
 import { isDiscrepancy } from '../summary/stats.js';
 import type { Event } from '../summary/schema.js';
-import { capitalize, entityLabel } from './common.js';
+import { entityLabel } from './common.js';
 import type { EngineContext } from './context.js';
 import { dateSortKey, formatDay, formatFactDate } from './dates.js';
+import { disputeItem } from './figures.js';
 import { queryTerms } from './terms.js';
 import type { Answer, AnswerPart } from './types.js';
 
@@ -58,12 +59,7 @@ export function briefAnswer(ctx: EngineContext): Answer {
     body.push({
       type: 'list',
       heading: 'Open or disputed between sources',
-      items: disputes.map((figure) => ({
-        text: `${capitalize(figure.subject)}: ${figure.values
-          .map((value) => `${value.value} (${value.sources.map((source) => ctx.cards.get(source.article)?.outlet ?? source.article).join(', ')})`)
-          .join(' vs ')}. ${figure.note}`,
-        cites: figure.values.flatMap((value) => citations.citeAll(value.sources, 1)),
-      })),
+      items: disputes.map((figure) => disputeItem(ctx, figure, citations)),
     });
   }
 

@@ -10,7 +10,7 @@ const COMMANDS: readonly [string, string][] = [
   ['/onthisday 09-25', 'What happened on a day (MM-DD, default today), or the nearest days that have events.'],
   ['/quote speaker:Obama about:sanctions', 'Direct quotations, exactly as printed, by speaker and/or subject.'],
   ['/sources', 'The articles behind every answer: outlet, title, date, and how many facts each supports.'],
-  ['/ask How many companies were on the sanctions list?', 'A question in plain English. If the articles do not say, the bot says so rather than guess.'],
+  ['/ask How many companies were on the sanctions list?', 'A question in plain English ("Do the sources disagree on Xi’s arrival?" works too). If the articles do not say, the bot says so rather than guess.'],
 ];
 
 export function helpAnswer(ctx: EngineContext): Answer {

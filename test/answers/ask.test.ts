@@ -44,6 +44,13 @@ const CASES: Case[] = [
   { question: 'What did Obama say about sanctions against Chinese companies and individuals who benefit from cyber theft?', kind: 'quote', fact: /Barack Obama about “sanctions”[\s\S]*We are preparing a number of measures/, cites: [washingtonTimes] },
   { question: 'What did Xi Jinping, the Chinese president, say about hacking?', kind: 'quote', fact: /victim of hacking/, cites: [washingtonTimes] },
   { question: 'Tell me about the sanctions the United States was preparing against Chinese companies over cyber theft', kind: 'timeline', fact: /Threatened US sanctions/ },
+  // Where the sources disagree, and whether someone is in them.
+  { question: 'Compare the sources on Xi’s arrival date', kind: 'discrepancy', fact: /^Date of Xi Jinping's arrival in the United States\n[\s\S]*Sept\. 22[\s\S]*Sept\. 24/, cites: [sanctionsThreat, usSoftens] },
+  { question: 'Do the sources disagree about anything?', kind: 'discrepancy', fact: /The sources disagree on 7 points[\s\S]*Date of Xi Jinping's arrival/, cites: [heralding, toughTalk] },
+  { question: 'Any conflicting reports about the OPM breach?', kind: 'discrepancy', fact: /more than 20 million/, cites: [heralding] },
+  { question: 'Do the sources disagree about the weather?', kind: 'discrepancy', fact: /no disagreement between the sources about “weather”/ },
+  { question: 'Is Meng Jianzhu in the sources?', kind: 'who', fact: /^Meng Jianzhu\n[\s\S]*Mentioned in 2 of 5 articles/ },
+  { question: 'Is Donald Trump in the articles?', kind: 'not_found', fact: /“Donald Trump” is not in the sources/ },
   { question: 'Who is Donald Trump?', kind: 'not_found', fact: /not in the sources/i },
   { question: 'Who is Nick Rosman?', kind: 'not_found', fact: /Did you mean Nick Rossmann\?/ },
   { question: "Who is Xi Jinping's wife?", kind: 'not_found', fact: /Did you mean Xi Jinping\?/ },
