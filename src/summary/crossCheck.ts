@@ -41,30 +41,26 @@ export function crossCheck(summary: Summary, bodies: ReadonlyMap<string, string>
     ids.set(key, seen);
   }
 
-  // Paths are built only when there is a problem (a function makes them): on a large corpus
-  // almost every check passes, and building every path was most of this function's garbage.
-  type PathOf = () => string;
-  const requireId = (kind: IdKind, id: string, key: keyof Summary, path: PathOf) => {
-    if (!ids.get(kind)?.has(id)) problems.push({ key, path: path(), message: `unknown ${SINGULAR[kind]} id "${id}"` });
+  // Paths are built only when there is a problem: on a large corpus almost every check passes.
+  const requireId = (kind: IdKind, id: string, key: keyof Summary, path: string, field: string) => {
+    if (!ids.get(kind)?.has(id)) problems.push({ key, path: `${path}.${field}`, message: `unknown ${SINGULAR[kind]} id "${id}"` });
   };
-  const requireIds = (kind: IdKind, list: readonly string[], key: keyof Summary, path: PathOf) => {
-    list.forEach((id, i) => {
-      if (!ids.get(kind)?.has(id)) problems.push({ key, path: `${path()}[${i}]`, message: `unknown ${SINGULAR[kind]} id "${id}"` });
-    });
+  const requireIds = (kind: IdKind, list: readonly string[], key: keyof Summary, path: string, field: string) => {
+    list.forEach((id, i) => requireId(kind, id, key, path, `${field}[${i}]`));
   };
 
-  /** `path()` names the list, e.g. `events[3].sources` or `entities[0].mentions`. */
-  const checkSources = (sources: readonly SourceRef[], key: keyof Summary, path: PathOf) => {
+  /** `path.field` names the list, e.g. `events[3].sources` or `entities[0].mentions`. */
+  const checkSources = (sources: readonly SourceRef[], key: keyof Summary, path: string, field: string) => {
     sources.forEach((source, index) => {
       const body = bodies.get(source.article);
       if (body === undefined) {
-        requireId('articles', source.article, key, () => `${path()}[${index}].article`);
+        requireId('articles', source.article, key, path, `${field}[${index}].article`);
         return;
       }
       if (!withinOneParagraph(body, source.evidence)) {
         problems.push({
           key,
-          path: `${path()}[${index}].evidence`,
+          path: `${path}.${field}[${index}].evidence`,
           message: `not found verbatim in the body of article "${source.article}": "${source.evidence.slice(0, 80)}"`,
         });
       }
@@ -72,33 +68,32 @@ export function crossCheck(summary: Summary, bodies: ReadonlyMap<string, string>
   };
 
   summary.entities.forEach((entity, index) => {
-    const at = (field: string) => () => `entities[${index}].${field}`;
+    const path = `entities[${index}]`;
     entity.roles.forEach((role, roleIndex) => {
-      if (role.organization) requireId('entities', role.organization, 'entities', () => `entities[${index}].roles[${roleIndex}].organization`);
-      checkSources(role.sources, 'entities', () => `entities[${index}].roles[${roleIndex}].sources`);
+      if (role.organization) requireId('entities', role.organization, 'entities', path, `roles[${roleIndex}].organization`);
+      checkSources(role.sources, 'entities', path, `roles[${roleIndex}].sources`);
     });
-    requireIds('entities', entity.affiliations, 'entities', at('affiliations'));
-    entity.related.forEach((relation, i) => requireId('entities', relation.entity, 'entities', () => `entities[${index}].related[${i}].entity`));
-    requireIds('topics', entity.topics, 'entities', at('topics'));
-    checkSources(entity.mentions, 'entities', at('mentions'));
+    requireIds('entities', entity.affiliations, 'entities', path, 'affiliations');
+    entity.related.forEach((relation, i) => requireId('entities', relation.entity, 'entities', path, `related[${i}].entity`));
+    requireIds('topics', entity.topics, 'entities', path, 'topics');
+    checkSources(entity.mentions, 'entities', path, 'mentions');
   });
 
   summary.events.forEach((event, index) => {
-    const at = (field: string) => () => `events[${index}].${field}`;
-    requireIds('entities', event.actors, 'events', at('actors'));
-    requireIds('topics', event.topics, 'events', at('topics'));
-    checkSources(event.sources, 'events', at('sources'));
+    const path = `events[${index}]`;
+    requireIds('entities', event.actors, 'events', path, 'actors');
+    requireIds('topics', event.topics, 'events', path, 'topics');
+    checkSources(event.sources, 'events', path, 'sources');
   });
 
   summary.quotes.forEach((quote, index) => {
     const path = `quotes[${index}]`;
-    const at = (field: string) => () => `${path}.${field}`;
-    if (quote.speaker) requireId('entities', quote.speaker, 'quotes', at('speaker'));
+    if (quote.speaker) requireId('entities', quote.speaker, 'quotes', path, 'speaker');
     else if (!quote.speakerLabel)
       problems.push({ key: 'quotes', path: `${path}.speakerLabel`, message: 'a quote without a speaker id needs a speakerLabel' });
-    if (quote.event) requireId('events', quote.event, 'quotes', at('event'));
-    requireIds('topics', quote.topics, 'quotes', at('topics'));
-    checkSources(quote.sources, 'quotes', at('sources'));
+    if (quote.event) requireId('events', quote.event, 'quotes', path, 'event');
+    requireIds('topics', quote.topics, 'quotes', path, 'topics');
+    checkSources(quote.sources, 'quotes', path, 'sources');
     const first = quote.sources[0];
     const body = first ? bodies.get(first.article) : undefined;
     if (first && body !== undefined && !withinOneParagraph(body, quote.text)) {
@@ -111,10 +106,11 @@ export function crossCheck(summary: Summary, bodies: ReadonlyMap<string, string>
   });
 
   summary.figures.forEach((figure, index) => {
-    requireIds('topics', figure.topics, 'figures', () => `figures[${index}].topics`);
-    figure.values.forEach((value, i) => checkSources(value.sources, 'figures', () => `figures[${index}].values[${i}].sources`));
+    const path = `figures[${index}]`;
+    requireIds('topics', figure.topics, 'figures', path, 'topics');
+    figure.values.forEach((value, i) => checkSources(value.sources, 'figures', path, `values[${i}].sources`));
     if ((figure.verdict === 'conflict' || figure.verdict === 'wording') && figure.values.length < 2)
-      problems.push({ key: 'figures', path: `figures[${index}].verdict`, message: `"${figure.verdict}" needs at least two values` });
+      problems.push({ key: 'figures', path: `${path}.verdict`, message: `"${figure.verdict}" needs at least two values` });
   });
 
   return problems;
