@@ -44,10 +44,10 @@ import {
   WHO_SAID,
 } from './askPatterns.js';
 
-/** `now`: the asker's clock, for "today". */
 /** The subject words of a longer "about …" before what qualifies them ("sanctions" of "sanctions against companies that …"). */
 const ABOUT_HEAD = /^(.+?)\s(?:against|for|from|with|over|that|which|who|whose|because|during|after|before|when|while|by|in|on|to)\s/;
 
+/** `now`: the asker's clock, for "today". */
 type Route = (ctx: EngineContext, question: Question, now: Date | undefined) => Answer | undefined;
 
 const help: Route = (ctx, q) => (HELP.test(q.text) ? ctx.remember('help', () => helpAnswer(ctx)) : undefined);

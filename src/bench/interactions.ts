@@ -52,7 +52,7 @@ async function localDiscordWithCommands(): Promise<LocalDiscord> {
  * days, the commands taking turns: each one makes the bot answer and render
  * afresh (its reply cache never hits), where the rotation above repeats itself.
  */
-export function distinctInteractions(briefing: Briefing, count: number): CommandInput[] {
+function distinctInteractions(briefing: Briefing, count: number): CommandInput[] {
   const names = [...new Set(briefing.summary.entities.flatMap((entity) => [entity.name, ...entity.aliases]))].filter((name) => name.length <= NAME_MAX);
   const days = Array.from({ length: 366 }, (_, day) => new Date(Date.UTC(2016, 0, 1 + day)).toISOString().slice(5, 10));
   const makers: ((index: number) => CommandInput | undefined)[] = [

@@ -4,8 +4,9 @@
  *   - anything else gets a generic ephemeral reply with a short error id, and
  *     is logged with that id, the command, the guild and the latency;
  *   - autocomplete never throws: on any trouble it offers no choices.
- * Answers are computed synchronously and sent at once (no defer); only
- * interaction commands that take long are deferred.
+ * Answers are computed synchronously and sent at once (no defer), or taken
+ * from the reply cache when asked before; only interaction commands that take
+ * long are deferred.
  */
 import { randomBytes } from 'node:crypto';
 import { DiscordAPIError, MessageFlags, RESTJSONErrorCodes } from 'discord.js';
@@ -169,7 +170,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   function replyTo(command: AnswerCommand, options: CommandOptions, ctx: CommandContext): MessagePayload {
     const request = { command: command.definition.name, options: compact(options) };
     // Keyed on the options as the answer gets them (empty ones included), not only those a button carries.
-    const key = replyKey({ command: request.command, options: options as Record<string, string> }, ctx.now);
+    const key = replyKey({ command: request.command, options }, ctx.now);
     const cached = replies.get(ctx.engine, key);
     if (cached) return cached;
     const payload = renderAnswer(command.answer(options, ctx), { customIds, request });

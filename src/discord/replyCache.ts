@@ -16,14 +16,14 @@
  */
 import type { AnswerEngine } from '../answers/index.js';
 import { deepFreeze } from '../answers/index.js';
-import type { AnswerRequest } from './command.js';
+import type { CommandOptions } from './command.js';
 import type { MessagePayload } from './payload.js';
 
 /** ~500 replies of at most ~6 KB of embed text each: a few MB at most. */
 export const REPLY_CACHE_ENTRIES = 500;
 
 /** The request, in a form where equal requests give equal keys whatever order the options came in. */
-export function replyKey(request: AnswerRequest, now: Date): string {
+export function replyKey(request: { command: string; options: CommandOptions }, now: Date): string {
   const options = Object.entries(request.options).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return JSON.stringify([now.toISOString().slice(0, 10), request.command, options]);
 }
