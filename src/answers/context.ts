@@ -7,6 +7,7 @@ import type { Briefing } from '../summary/load.js';
 import type { Event, Figure, Quote, SourceRef } from '../summary/schema.js';
 import { articleCard, citationCache, CitationList, type ArticleCard } from './citations.js';
 import { EventSpans } from './eventSpans.js';
+import { deepFreeze } from './freeze.js';
 import { Lexicon } from './lexicon.js';
 import { NameResolver } from './names.js';
 import { buildPassages, type Passage } from './passages.js';
@@ -14,7 +15,6 @@ import { TermIndex } from './termIndex.js';
 import { TermCache } from './termCache.js';
 import { TopicResolver } from './topics.js';
 import type { Answer } from './types.js';
-import { deepFreeze } from './freeze.js';
 
 export interface EngineContext {
   readonly briefing: Briefing;

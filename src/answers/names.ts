@@ -93,12 +93,12 @@ interface Ranked {
 
 const outranks = (a: Ranked, b: Ranked) => (a.score !== b.score ? a.score > b.score : a.doc < b.doc);
 
-/** Inserts `ranked` into the best-first `list` if it is among the best `size`. */
-function keepBest(list: Ranked[], ranked: Ranked, size: number): void {
-  if (list.length >= size && !outranks(ranked, list[list.length - 1] as Ranked)) return;
+/** Inserts `item` into the best-first `list` if it is among the best `size` (`before`: ranks higher; ties keep arrival order). */
+function keepBest<T>(list: T[], item: T, size: number, before: (a: T, b: T) => boolean): void {
+  if (list.length >= size && !before(item, list[list.length - 1] as T)) return;
   let at = list.length;
-  while (at > 0 && outranks(ranked, list[at - 1] as Ranked)) at--;
-  list.splice(at, 0, ranked);
+  while (at > 0 && before(item, list[at - 1] as T)) at--;
+  list.splice(at, 0, item);
   if (list.length > size) list.pop();
 }
 
@@ -334,14 +334,7 @@ export class NameResolver {
   private mostProminent(ids: readonly string[], count: number): Entity[] {
     // A selection, not a sort: a surname shared by hundreds of people ranks only the few shown.
     const best: { id: string; weight: number }[] = [];
-    for (const id of ids) {
-      const weight = this.prominence.get(id) ?? 0;
-      if (best.length === count && weight <= (best[count - 1]?.weight ?? 0)) continue;
-      let at = best.length;
-      while (at > 0 && (best[at - 1]?.weight ?? 0) < weight) at--;
-      best.splice(at, 0, { id, weight });
-      if (best.length > count) best.pop();
-    }
+    for (const id of ids) keepBest(best, { id, weight: this.prominence.get(id) ?? 0 }, count, (a, b) => a.weight > b.weight);
     return best.map(({ id }) => this.entity(id));
   }
 
@@ -402,8 +395,8 @@ export class NameResolver {
     const typoOptions = (term: string): ExpandOptions => ({ fuzzy: term.length >= 7 ? 2 : term.length >= 4 ? 1 : false, prefix: term.length >= 4 });
     this.fuzzy.query(this.slots(key, typoOptions, false), ({ doc, score, quality }) => {
       const ranked = { doc, score: score * quality };
-      keepBest(partial, ranked, TYPO_POOL);
-      if (quality >= words.length) keepBest(complete, ranked, TYPO_POOL);
+      keepBest(partial, ranked, TYPO_POOL, outranks);
+      if (quality >= words.length) keepBest(complete, ranked, TYPO_POOL, outranks);
     });
     // Each entity at its best entry's score; on a tie, the entity whose entry scored first.
     const pattern = new ApproximatePattern(key, SUGGEST_SCORE);

@@ -18,7 +18,7 @@ import { startLocalDiscord } from '../../test/local-discord/index.js';
 import type { CommandInput, LocalDiscord } from '../../test/local-discord/index.js';
 import type { AnswerEngine } from '../answers/index.js';
 import { NAME_MAX } from '../answers/index.js';
-import { startBot } from '../discord/bot.js';
+import { loginReady, startBot } from '../discord/bot.js';
 import type { RunningBot } from '../discord/bot.js';
 import { createLogger } from '../logger.js';
 import type { Briefing } from '../summary/load.js';
@@ -174,15 +174,7 @@ async function bareClient(discord: LocalDiscord, replyFor: (key: string) => Inte
     const options = Object.fromEntries(interaction.options.data.map((option) => [option.name, option.value]));
     void interaction.reply(replyFor(inputKey(interaction.commandName, options)));
   });
-  const ready = new Promise((resolve) => client.once(Events.ClientReady, resolve));
-  try {
-    await client.login(discord.token);
-    await ready;
-  } catch (error) {
-    await client.destroy();
-    throw error;
-  }
-  return client;
+  return loginReady(client, discord.token);
 }
 
 export async function measureInteractions(engine: AnswerEngine, count = 500, burstSize = 1000): Promise<InteractionResult> {

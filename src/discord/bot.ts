@@ -56,6 +56,19 @@ function engineGetter(options: StartBotOptions): () => AnswerEngine {
   return () => fixed;
 }
 
+/** Logs `client` in and resolves once it is ready; on failure the client is destroyed (no socket left open). */
+export async function loginReady(client: Client, token: string): Promise<Client<true>> {
+  const ready = once(client, Events.ClientReady);
+  try {
+    await client.login(token);
+    await ready;
+  } catch (error) {
+    await client.destroy();
+    throw error;
+  }
+  return client as Client<true>;
+}
+
 export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const { config, logger } = options;
   const registry = createRegistry(options.commands ?? defaultCommands);
@@ -95,15 +108,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     logger.warn({ route: info.route, retryAfterMs: info.retryAfter, global: info.global, scope: info.scope }, 'rate limited by Discord'),
   );
 
-  const ready = once(client, Events.ClientReady) as Promise<[Client<true>]>;
-  try {
-    await client.login(config.token);
-    await ready;
-  } catch (error) {
-    await client.destroy();
-    throw error;
-  }
-  const readyClient = client as Client<true>;
+  const readyClient = await loginReady(client, config.token);
   logger.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size, commands: registry.size }, 'connected to Discord');
   await options.onReady?.(readyClient);
 

@@ -25,7 +25,7 @@ export interface AdminScope {
   guild: Guild;
 }
 
-export type Guarded = ({ ok: true } & AdminScope) | { ok: false; reply: CommandReply };
+type Guarded = ({ ok: true } & AdminScope) | { ok: false; reply: CommandReply };
 
 function guardAdmin(interaction: ChatInputCommandInteraction, context: CommandContext): Guarded {
   const guild = interaction.guild;
