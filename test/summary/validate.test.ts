@@ -11,8 +11,10 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { z } from 'zod';
 import { loadBriefing } from '../../src/summary/load.js';
 import { SummaryLoadError, type DataProblem } from '../../src/summary/problems.js';
+import { SUMMARY_FILES, SummarySchema } from '../../src/summary/schema.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const fixtures = path.join(root, 'test/fixtures/summary');
@@ -102,6 +104,38 @@ describe('loading a summary', () => {
   it('lists every problem at once, across files', () => {
     const paths = problemsOf('multiple-problems').map((problem) => problem.path).sort();
     expect(paths).toEqual(['events[0].actors[0]', 'events[0].sources[0].evidence', 'quotes[0].topics[1]']);
+  });
+});
+
+describe('the compiled schema the loader uses', () => {
+  /** The real summary as the loader merges it, before validation. */
+  const rawSummary = (): Record<string, unknown> =>
+    Object.assign({}, ...SUMMARY_FILES.map((name) => parse(readFileSync(path.join(root, 'data/summary', `${name}.yaml`), 'utf8')) as object));
+  type Raw = Record<string, Record<string, unknown>[]>;
+  const breakages: [string, (raw: Raw) => void][] = [
+    ['an impossible date', (raw) => ((raw.events?.[0]?.date as { value: string }).value = '2015-02-30')],
+    ['an unknown key', (raw) => ((raw.entities?.[1] as Record<string, unknown>).nickname = 'Meng')],
+    ['a short evidence snippet', (raw) => ((raw.quotes?.[0]?.sources as { evidence: string }[])[0]!.evidence = 'short')],
+    ['a missing field', (raw) => delete raw.figures?.[0]?.verdict],
+    ['a wrong type', (raw) => ((raw.articles?.[2] as Record<string, unknown>).title = 42)],
+  ];
+
+  it('compiles whole: a schema change zod cannot compile would silently fall back to the slower parser', () => {
+    expect(() => z.compile(SummarySchema, { strict: true })).not.toThrow();
+  });
+
+  it('gives the same summary as the ordinary parser', () => {
+    const compiled = z.compile(SummarySchema).safeParse(rawSummary());
+    expect(compiled.success).toBe(true);
+    expect(compiled.data).toEqual(SummarySchema.safeParse(rawSummary()).data);
+  });
+
+  it.each(breakages)('reports %s with the same issues as the ordinary parser', (_, breakIt) => {
+    const raw = rawSummary();
+    breakIt(raw as Raw);
+    const compiled = z.compile(SummarySchema).safeParse(raw);
+    expect(compiled.success).toBe(false);
+    expect(compiled.error?.issues).toEqual(SummarySchema.safeParse(raw).error?.issues);
   });
 });
 
