@@ -47,8 +47,44 @@ export function splitSentences(paragraph: string): string[] {
   return sentences.filter((sentence) => sentence.length >= 8);
 }
 
-function joined(texts: readonly string[], separator: string): Pick<Passage, 'text' | 'parts'> {
-  return { text: texts.join(separator), parts: { texts, separator } };
+/**
+ * A passage whose text joins two others ("title. summary"): the joined text is made only when an
+ * answer shows it, since the index reads the parts (one build makes tens of thousands of these).
+ */
+class JoinedPassage implements Passage {
+  readonly parts: { texts: readonly string[]; separator: string };
+
+  constructor(
+    readonly kind: PassageKind,
+    first: string,
+    second: string,
+    separator: string,
+    readonly context: readonly string[],
+    readonly sources: readonly SourceRef[],
+    readonly event?: Event,
+    readonly date?: FactDate,
+  ) {
+    this.parts = { texts: [first, second], separator };
+  }
+
+  get text(): string {
+    return this.parts.texts.join(this.parts.separator);
+  }
+}
+
+/** An article sentence, its own evidence: the source is made only when an answer cites it. */
+class SentencePassage implements Passage {
+  readonly kind = 'sentence';
+
+  constructor(
+    readonly text: string,
+    readonly context: readonly string[],
+    private readonly article: string,
+  ) {}
+
+  get sources(): readonly SourceRef[] {
+    return [{ article: this.article, evidence: this.text }];
+  }
 }
 
 /** More candidates than this and a mention adds no names to a sentence's context. */
@@ -73,26 +109,14 @@ export function buildPassages(briefing: Briefing, names: NameResolver): Passage[
         const key = mentioned.join('\u0000');
         let context = contexts.get(key);
         if (context === undefined) contexts.set(key, (context = namesOf(mentioned)));
-        passages.push({
-          kind: 'sentence',
-          text: sentence,
-          context,
-          sources: [{ article: article.id, evidence: sentence }],
-        });
+        passages.push(new SentencePassage(sentence, context, article.id));
       }
     }
   };
   briefing.articleList.forEach(addSentences);
 
   for (const event of briefing.summary.events) {
-    passages.push({
-      kind: 'event',
-      ...joined([event.title, event.summary], '. '),
-      context: [...namesOf(event.actors), event.location ?? ''],
-      date: event.date,
-      sources: event.sources,
-      event,
-    });
+    passages.push(new JoinedPassage('event', event.title, event.summary, '. ', [...namesOf(event.actors), event.location ?? ''], event.sources, event, event.date));
   }
   for (const quote of briefing.summary.quotes) {
     const speaker = quote.speaker ? namesOf([quote.speaker]) : [quote.speakerLabel ?? ''];
@@ -107,22 +131,13 @@ export function buildPassages(briefing: Briefing, names: NameResolver): Passage[
   }
   for (const entity of briefing.summary.entities) {
     for (const role of entity.roles) {
-      passages.push({
-        kind: 'role',
-        ...joined([entity.name, role.title], ': '),
-        context: namesOf([entity.id, ...(role.organization ? [role.organization] : [])]),
-        sources: role.sources,
-      });
+      const context = namesOf(role.organization ? [entity.id, role.organization] : [entity.id]);
+      passages.push(new JoinedPassage('role', entity.name, role.title, ': ', context, role.sources));
     }
   }
   for (const figure of briefing.summary.figures) {
     for (const value of figure.values) {
-      passages.push({
-        kind: 'figure',
-        ...joined([figure.subject, value.value], ': '),
-        context: figure.keywords,
-        sources: value.sources,
-      });
+      passages.push(new JoinedPassage('figure', figure.subject, value.value, ': ', figure.keywords, value.sources));
     }
   }
   return passages;
