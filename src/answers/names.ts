@@ -134,9 +134,12 @@ export class NameResolver {
   ) {
     this.entities = briefing.entities;
     for (const [alias, ids] of briefing.aliasIndex) this.aliases.set(alias, [...ids]);
+    // Worked out once per organisation: each is also read in every role that cites it.
+    const acronyms = new Map<string, string>();
     for (const entity of briefing.entities.values()) {
       const acronym = entity.kind === 'organization' ? acronymOf(entity.name) : undefined;
       if (!acronym) continue;
+      acronyms.set(entity.id, acronym);
       const ids = this.aliases.get(acronym);
       if (!ids) this.aliases.set(acronym, [entity.id]);
       else if (!ids.includes(entity.id)) ids.push(entity.id);
@@ -148,20 +151,33 @@ export class NameResolver {
       ]),
     );
     // Synthetic and real people alike share roles ("minister, State Department"): analyse each once.
-    const analysedRoles = new Map<string, readonly string[]>();
-    const roleTermsOf = (roleTexts: readonly string[], roleText: string): Set<string> => {
+    const analysedRoles = new Map<string, { terms: readonly string[]; joinsNext: boolean }>();
+    const analysedRole = (text: string) => {
+      let known = analysedRoles.get(text);
+      if (!known) analysedRoles.set(text, (known = { terms: queryTerms(text), joinsNext: mayJoinNext(text) }));
+      return known;
+    };
+    const roleTermsOf = (roleTexts: readonly string[]): Set<string> => {
+      const roles = roleTexts.map(analysedRole);
       // A role ending in "cyber", "U." or "united" may form a term with the next one: read them together.
-      if (roleTexts.slice(0, -1).some(mayJoinNext)) return new Set(queryTerms(roleText));
+      if (roles.slice(0, -1).some((role) => role.joinsNext)) return new Set(queryTerms(roleTexts.join(' ')));
       const terms = new Set<string>();
-      for (const text of roleTexts) {
-        let known = analysedRoles.get(text);
-        if (!known) analysedRoles.set(text, (known = queryTerms(text)));
-        for (const term of known) terms.add(term);
-      }
+      for (const role of roles) for (const term of role.terms) terms.add(term);
       return terms;
     };
+    /** An organisation as a role names it: its name, aliases and acronym. */
+    const organizationTexts = new Map<string, string>();
+    const organizationText = (id: string): string | undefined => {
+      let text = organizationTexts.get(id);
+      if (text === undefined) {
+        const organization = briefing.entities.get(id);
+        if (!organization) return undefined;
+        organizationTexts.set(id, (text = [organization.name, ...organization.aliases, acronyms.get(id) ?? ''].join(' ')));
+      }
+      return text;
+    };
     for (const entity of briefing.entities.values()) {
-      const acronym = entity.kind === 'organization' ? acronymOf(entity.name) : undefined;
+      const acronym = acronyms.get(entity.id);
       const allNames = [entity.name, ...entity.aliases, ...(acronym ? [acronym] : [])];
       this.allNames.set(entity.id, allNames);
       const names = new Set(allNames.map(nameKey).filter(Boolean));
@@ -184,13 +200,11 @@ export class NameResolver {
         else this.bySurname.set(surname, [entity.id]);
       }
       const roleTexts = entity.roles.map((role) => {
-        const organization = role.organization ? briefing.entities.get(role.organization) : undefined;
-        const acronym = organization?.kind === 'organization' ? acronymOf(organization.name) : undefined;
-        return [role.title, ...(organization ? [organization.name, ...organization.aliases, acronym ?? ''] : [])].join(' ');
+        const organization = role.organization ? organizationText(role.organization) : undefined;
+        return organization === undefined ? role.title : `${role.title} ${organization}`;
       });
-      const roleText = roleTexts.join(' ');
-      if (roleText) {
-        const terms = roleTermsOf(roleTexts, roleText);
+      if (roleTexts.length > 0) {
+        const terms = roleTermsOf(roleTexts);
         this.roleTerms.set(entity.id, terms);
         for (const term of terms) {
           let set = this.roleIndex.get(term);
