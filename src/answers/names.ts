@@ -15,6 +15,7 @@ import type { Entity } from '../summary/schema.js';
 import { Lexicon, type ExpandOptions } from './lexicon.js';
 import { CANDIDATES_MAX } from './limits.js';
 import { SearchIndex, type Slot } from './searchIndex.js';
+import { WordTable } from './plainWords.js';
 import { mayJoinNext } from './termCache.js';
 import { queryTerms, STOPWORDS, TITLE_WORDS } from './terms.js';
 
@@ -68,13 +69,30 @@ export function nameKey(text: string): string {
 }
 
 /** The words of `nameKey(text)`, found directly when the text has no apostrophes or accents. */
-function nameWords(text: string): string[] {
+export function generalNameWords(text: string): string[] {
   const plain = NON_ASCII.test(text) ? text.replace(TYPOGRAPHIC, ' ') : text;
   if (NON_ASCII.test(plain) || plain.includes("'")) {
     const key = nameKey(plain);
     return key ? key.split(' ') : [];
   }
   return plain.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+}
+
+/** Text `generalNameWords` only lower-cases and splits: no apostrophe, nothing non-ASCII but `TYPOGRAPHIC`. */
+const NOT_PLAIN_NAME_TEXT = /['\u0080-\u2012\u2015-\u2017\u2019-\u201b\u201e-\u2025\u2027-\uffff]/;
+
+/**
+ * Words of plain text, each kept once: the index build reads every article sentence for names, and
+ * cutting each word out as a new string was most of that reading. Bounded, since questions pass here too.
+ */
+const plainNameWords = new WordTable((word) => ({ word }), { joinHyphens: false, entriesMax: 1 << 16 });
+
+/** `generalNameWords`, read through `plainNameWords` when the text is plain. */
+export function nameWords(text: string): string[] {
+  if (NOT_PLAIN_NAME_TEXT.test(text)) return generalNameWords(text);
+  const words: string[] = [];
+  plainNameWords.forEach(text, (entry) => words.push(entry.word));
+  return words;
 }
 
 function stripTitles(key: string): string {

@@ -36,16 +36,34 @@ const HYPHEN = 45;
 /** Bounds the table's memory on a huge corpus: past it, the table starts again. */
 const ENTRIES_MAX = 1 << 20;
 
+export interface WordTableOptions {
+  /** Whether a hyphen between letters or digits joins them into one word ("cyber-attacks"); else it separates. */
+  joinHyphens?: boolean;
+  /** Entries kept at most: past it, the table starts again. */
+  entriesMax?: number;
+}
+
 /** Words by their characters (open addressing on an FNV-1a hash), each analysed once by `make`. */
-export class WordTable {
+export class WordTable<Entry extends { readonly word: string } = WordEntry> {
   private hashes = new Int32Array(1 << 16);
-  private entries: (WordEntry | undefined)[] = new Array<WordEntry | undefined>(1 << 16);
+  private entries: (Entry | undefined)[] = new Array<Entry | undefined>(1 << 16);
   private size = 0;
+  private readonly joinHyphens: boolean;
+  private readonly entriesMax: number;
 
-  constructor(private readonly make: (word: string) => WordEntry) {}
+  constructor(
+    private readonly make: (word: string) => Entry,
+    { joinHyphens = true, entriesMax = ENTRIES_MAX }: WordTableOptions = {},
+  ) {
+    this.joinHyphens = joinHyphens;
+    this.entriesMax = entriesMax;
+  }
 
-  /** Visits the words of plain `text` (see `isPlain`) in order: the matches of /[a-z0-9]+(?:-[a-z0-9]+)*\/g in it lower-cased. */
-  forEach(text: string, visit: (entry: WordEntry) => void): void {
+  /**
+   * Visits the words of plain `text` (see `isPlain`) in order: the matches of /[a-z0-9]+(?:-[a-z0-9]+)*\/g
+   * in it lower-cased (/[a-z0-9]+/g without `joinHyphens`).
+   */
+  forEach(text: string, visit: (entry: Entry) => void): void {
     const length = text.length;
     let index = 0;
     while (index < length) {
@@ -58,7 +76,7 @@ export class WordTable {
       for (;;) {
         for (let code = codeAt(text, index); isWordCode(code); code = codeAt(text, ++index)) hash = Math.imul(hash ^ code, 16777619);
         // A hyphen joins two runs of letters or digits ("cyber-attacks"), as in the general path's pattern.
-        if (text.charCodeAt(index) !== HYPHEN || !isWordCode(codeAt(text, index + 1))) break;
+        if (!this.joinHyphens || text.charCodeAt(index) !== HYPHEN || !isWordCode(codeAt(text, index + 1))) break;
         hash = Math.imul(hash ^ HYPHEN, 16777619);
         index++;
       }
@@ -66,7 +84,7 @@ export class WordTable {
     }
   }
 
-  private find(text: string, start: number, end: number, hash: number): WordEntry {
+  private find(text: string, start: number, end: number, hash: number): Entry {
     const mask = this.hashes.length - 1;
     let slot = hash & mask;
     for (let entry = this.entries[slot]; entry !== undefined; entry = this.entries[slot]) {
@@ -80,13 +98,13 @@ export class WordTable {
     return entry;
   }
 
-  /** Doubles the table (or empties it, past `ENTRIES_MAX`), keeping it at most half full. */
+  /** Doubles the table (or empties it, past `entriesMax`), keeping it at most half full. */
   private grow(): void {
     const [hashes, entries] = [this.hashes, this.entries];
-    const capacity = this.size > ENTRIES_MAX ? hashes.length : hashes.length * 2;
+    const capacity = this.size > this.entriesMax ? hashes.length : hashes.length * 2;
     this.hashes = new Int32Array(capacity);
-    this.entries = new Array<WordEntry | undefined>(capacity);
-    if (this.size > ENTRIES_MAX) {
+    this.entries = new Array<Entry | undefined>(capacity);
+    if (this.size > this.entriesMax) {
       this.size = 0;
       return;
     }

@@ -1,9 +1,10 @@
 /**
- * Document analysis has a fast path for plain ASCII text (see `plainWords.ts`): it must give
- * exactly the terms the general path gives, cyber joins and hyphens included.
+ * Document analysis and the name scan have fast paths for plain ASCII text (see `plainWords.ts`):
+ * they must give exactly the terms and words the general paths give, cyber joins and hyphens included.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { generalNameWords, nameWords } from '../../src/answers/names.js';
 import { isPlain } from '../../src/answers/plainWords.js';
 import { documentTerms, forEachGeneralTerm } from '../../src/answers/terms.js';
 
@@ -53,5 +54,25 @@ describe('documentTerms', () => {
     expect(isPlain('“We will not accept progress,” Xi said — again…')).toBe(true);
     expect(isPlain('Rice’s visit')).toBe(false);
     expect(isPlain('Müller')).toBe(false);
+  });
+});
+
+describe('nameWords', () => {
+  it('reads any mix of words, digits, hyphens, quotes and dashes exactly as the general path does', () => {
+    const text = fc.array(fc.constantFrom(...PIECES, 'Obama', 'MEng', "'"), { maxLength: 30 }).map((pieces) => pieces.join(''));
+    let fast = 0;
+    fc.assert(
+      fc.property(text, (sample) => {
+        if (!/['’é中]/.test(sample)) fast++;
+        expect(nameWords(sample)).toEqual(generalNameWords(sample));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(fast).toBeGreaterThan(100);
+  });
+
+  it('splits hyphenated words and drops typographic quotes and dashes, as a name key does', () => {
+    expect(nameWords('“Xi-Jinping” met Susan Rice — again… in 2015')).toEqual(['xi', 'jinping', 'met', 'susan', 'rice', 'again', 'in', '2015']);
+    expect(nameWords("Rice's aide")).toEqual(['rice', 'aide']);
   });
 });
