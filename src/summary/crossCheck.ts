@@ -41,21 +41,24 @@ export function crossCheck(summary: Summary, bodies: ReadonlyMap<string, string>
     ids.set(key, seen);
   }
 
-  // Paths are built only when there is a problem: on a large corpus almost every check passes.
-  const requireId = (kind: IdKind, id: string, key: keyof Summary, path: string, field: string) => {
-    if (!ids.get(kind)?.has(id)) problems.push({ key, path: `${path}.${field}`, message: `unknown ${SINGULAR[kind]} id "${id}"` });
+  // Paths are built only when there is a problem: on a large corpus almost every check passes, so the
+  // checks take the path in pieces (the item's path, the field, an index) rather than a string per reference.
+  const requireId = (kind: IdKind, id: string, key: keyof Summary, path: string, field: string, index = -1) => {
+    if (ids.get(kind)?.has(id)) return;
+    problems.push({ key, path: `${path}.${field}${index < 0 ? '' : `[${index}]`}`, message: `unknown ${SINGULAR[kind]} id "${id}"` });
   };
   const requireIds = (kind: IdKind, list: readonly string[], key: keyof Summary, path: string, field: string) => {
-    list.forEach((id, i) => requireId(kind, id, key, path, `${field}[${i}]`));
+    for (let index = 0; index < list.length; index++) requireId(kind, list[index] as string, key, path, field, index);
   };
 
   /** `path.field` names the list, e.g. `events[3].sources` or `entities[0].mentions`. */
   const checkSources = (sources: readonly SourceRef[], key: keyof Summary, path: string, field: string) => {
-    sources.forEach((source, index) => {
+    for (let index = 0; index < sources.length; index++) {
+      const source = sources[index] as SourceRef;
       const body = bodies.get(source.article);
       if (body === undefined) {
         requireId('articles', source.article, key, path, `${field}[${index}].article`);
-        return;
+        continue;
       }
       if (!withinOneParagraph(body, source.evidence)) {
         problems.push({
@@ -64,21 +67,21 @@ export function crossCheck(summary: Summary, bodies: ReadonlyMap<string, string>
           message: `not found verbatim in the body of article "${source.article}": "${source.evidence.slice(0, 80)}"`,
         });
       }
-    });
+    }
   };
 
   summary.entities.forEach((entity, index) => {
     const path = `entities[${index}]`;
     entity.roles.forEach((role, roleIndex) => {
-      if (role.organization) requireId('entities', role.organization, 'entities', path, `roles[${roleIndex}].organization`);
-      checkSources(role.sources, 'entities', path, `roles[${roleIndex}].sources`);
+      const field = `roles[${roleIndex}]`;
+      if (role.organization) requireId('entities', role.organization, 'entities', path, `${field}.organization`);
+      checkSources(role.sources, 'entities', path, `${field}.sources`);
     });
     requireIds('entities', entity.affiliations, 'entities', path, 'affiliations');
     entity.related.forEach((relation, i) => requireId('entities', relation.entity, 'entities', path, `related[${i}].entity`));
     requireIds('topics', entity.topics, 'entities', path, 'topics');
     checkSources(entity.mentions, 'entities', path, 'mentions');
   });
-
   summary.events.forEach((event, index) => {
     const path = `events[${index}]`;
     requireIds('entities', event.actors, 'events', path, 'actors');
