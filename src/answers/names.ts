@@ -90,9 +90,9 @@ const plainNameWords = new WordTable((word) => ({ word }), { joinHyphens: false,
 /** `generalNameWords`, read through `plainNameWords` when the text is plain. */
 export function nameWords(text: string): string[] {
   if (NOT_PLAIN_NAME_TEXT.test(text)) return generalNameWords(text);
-  const words: string[] = [];
-  plainNameWords.forEach(text, (entry) => words.push(entry.word));
-  return words;
+  const entries: { word: string }[] = [];
+  plainNameWords.collect(text, entries);
+  return entries.map((entry) => entry.word);
 }
 
 function stripTitles(key: string): string {

@@ -16,6 +16,33 @@ const REWRITTEN = /['`]|u\.|united states/i;
 
 export const isPlain = (text: string): boolean => !NOT_PLAIN.test(text) && !REWRITTEN.test(text);
 
+const [APOSTROPHE, BACKTICK, DOT, SPACE, LOWER_U, LOWER_D, LOWER_S] = [39, 96, 46, 32, 117, 100, 115];
+/** Non-ASCII characters plain text may hold (see `NOT_PLAIN`): “ ” — – … */
+const PLAIN_NON_ASCII = new Set([0x201c, 0x201d, 0x2014, 0x2013, 0x2026]);
+
+/** Whether `text` has `word` (lower-case letters) at `at`, in any case. */
+function hasLettersAt(text: string, at: number, word: string): boolean {
+  if (at < 0 || at + word.length > text.length) return false;
+  for (let index = 0; index < word.length; index++) if ((text.charCodeAt(at + index) | 32) !== word.charCodeAt(index)) return false;
+  return true;
+}
+
+/**
+ * `isPlain`, asked one character at a time: whether the character at `index` (between words, see
+ * `WordTable.collect`) makes `text` one the general path must read. Lets one pass both read the
+ * words and decide, instead of two expressions reading every text first.
+ */
+export function breaksPlain(text: string, index: number, code: number): boolean {
+  if (code >= 128) return !PLAIN_NON_ASCII.has(code);
+  if (code === APOSTROPHE || code === BACKTICK) return true;
+  // "U." and "united states", in any case.
+  if (code === DOT) return index > 0 && (text.charCodeAt(index - 1) | 32) === LOWER_U;
+  if (code === SPACE && (text.charCodeAt(index - 1) | 32) === LOWER_D && (text.charCodeAt(index + 1) | 32) === LOWER_S) {
+    return hasLettersAt(text, index - 6, 'united') && hasLettersAt(text, index + 1, 'states');
+  }
+  return false;
+}
+
 export interface WordEntry {
   /** Lower-cased, as the general path's `rawWords` gives it. */
   word: string;
@@ -60,14 +87,17 @@ export class WordTable<Entry extends { readonly word: string } = WordEntry> {
   }
 
   /**
-   * Visits the words of plain `text` (see `isPlain`) in order: the matches of /[a-z0-9]+(?:-[a-z0-9]+)*\/g
-   * in it lower-cased (/[a-z0-9]+/g without `joinHyphens`).
+   * Puts the words of `text` in `into` (emptied first), in order: the matches of /[a-z0-9]+(?:-[a-z0-9]+)*\/g
+   * in it lower-cased (/[a-z0-9]+/g without `joinHyphens`). Stops with false at the first character between
+   * words that `rejects`; true once the whole text is read.
    */
-  forEach(text: string, visit: (entry: Entry) => void): void {
+  collect(text: string, into: Entry[], rejects?: (text: string, index: number, code: number) => boolean): boolean {
+    into.length = 0;
     const length = text.length;
     let index = 0;
     while (index < length) {
       if (!isWordCode(codeAt(text, index))) {
+        if (rejects?.(text, index, text.charCodeAt(index))) return false;
         index++;
         continue;
       }
@@ -80,8 +110,9 @@ export class WordTable<Entry extends { readonly word: string } = WordEntry> {
         hash = Math.imul(hash ^ HYPHEN, 16777619);
         index++;
       }
-      visit(this.find(text, start, index, hash));
+      into.push(this.find(text, start, index, hash));
     }
+    return true;
   }
 
   private find(text: string, start: number, end: number, hash: number): Entry {

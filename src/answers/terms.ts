@@ -5,7 +5,7 @@
  * ("Chinese" ~ "China", "U.S." ~ "United States", "cyber security" ~ "cybersecurity").
  */
 import stem from 'wink-eng-lite-web-model/dist/porter-stemmer.js';
-import { isPlain, WordTable, type WordEntry } from './plainWords.js';
+import { breaksPlain, WordTable, type WordEntry } from './plainWords.js';
 
 /** Words that carry no subject: question words, auxiliaries, pronouns, filler. */
 export const STOPWORDS: ReadonlySet<string> = new Set(
@@ -122,14 +122,14 @@ const plainWords = new WordTable((word) => ({ word, terms: wordTerms(word), cybe
 
 /** `documentTerms` one by one, in the same order, without building the list (index builds read millions). */
 export function forEachDocumentTerm(text: string, emit: (term: string) => void): void {
-  if (isPlain(text)) {
+  const entries: WordEntry[] = [];
+  if (plainWords.collect(text, entries, breaksPlain)) {
     // The same terms as below; "cyber" and the next word are joined when that word is read.
-    let previous: WordEntry | undefined;
-    plainWords.forEach(text, (entry) => {
-      if (previous?.cyber) emit(stemWord(`cyber${entry.word.replace(/-/g, '')}`));
+    for (let index = 0; index < entries.length; index++) {
+      const entry = entries[index] as WordEntry;
+      if (index > 0 && (entries[index - 1] as WordEntry).cyber) emit(stemWord(`cyber${entry.word.replace(/-/g, '')}`));
       for (const term of entry.terms) emit(term);
-      previous = entry;
-    });
+    }
     return;
   }
   forEachGeneralTerm(text, emit);

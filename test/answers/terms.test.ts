@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generalNameWords, nameWords } from '../../src/answers/names.js';
-import { isPlain } from '../../src/answers/plainWords.js';
+import { breaksPlain, isPlain, WordTable } from '../../src/answers/plainWords.js';
 import { documentTerms, forEachGeneralTerm } from '../../src/answers/terms.js';
 
 const generalTerms = (text: string) => {
@@ -48,6 +48,22 @@ describe('documentTerms', () => {
     );
     // Both paths were exercised: the property compares something.
     expect(plain).toBeGreaterThan(100);
+  });
+
+  it('decides what is plain while reading the words, as the two expressions of isPlain do', () => {
+    const table = new WordTable((word) => ({ word }));
+    const pieces = [...PIECES, 'you.', 'UNITED STATES', 'United  States', 'unitedstates', 'disunited statesman', 'u', '`', 'États'];
+    const text = fc.array(fc.constantFrom(...pieces), { maxLength: 20 }).map((parts) => parts.join(''));
+    let plain = 0;
+    fc.assert(
+      fc.property(fc.oneof(text, fc.string({ unit: 'grapheme', maxLength: 40 })), (sample) => {
+        const read = table.collect(sample, [], breaksPlain);
+        if (read) plain++;
+        expect(read).toBe(isPlain(sample));
+      }),
+      { numRuns: 5000 },
+    );
+    expect(plain).toBeGreaterThan(500);
   });
 
   it('takes curly double quotes, dashes and ellipses as plain text, not apostrophes or accents', () => {
