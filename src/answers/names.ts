@@ -87,12 +87,16 @@ const NOT_PLAIN_NAME_TEXT = /['\u0080-\u2012\u2015-\u2017\u2019-\u201b\u201e-\u2
  */
 const plainNameWords = new WordTable((word) => ({ word }), { joinHyphens: false, entriesMax: 1 << 16 });
 
+/** Reused by every call: `collect` writes it from the start, and its words are copied out at once. */
+const nameEntries: { word: string }[] = [];
+
 /** `generalNameWords`, read through `plainNameWords` when the text is plain. */
 export function nameWords(text: string): string[] {
   if (NOT_PLAIN_NAME_TEXT.test(text)) return generalNameWords(text);
-  const entries: { word: string }[] = [];
-  plainNameWords.collect(text, entries);
-  return entries.map((entry) => entry.word);
+  const count = plainNameWords.collect(text, nameEntries);
+  const words = new Array<string>(count);
+  for (let index = 0; index < count; index++) words[index] = (nameEntries[index] as { word: string }).word;
+  return words;
 }
 
 function stripTitles(key: string): string {

@@ -87,17 +87,18 @@ export class WordTable<Entry extends { readonly word: string } = WordEntry> {
   }
 
   /**
-   * Puts the words of `text` in `into` (emptied first), in order: the matches of /[a-z0-9]+(?:-[a-z0-9]+)*\/g
-   * in it lower-cased (/[a-z0-9]+/g without `joinHyphens`). Stops with false at the first character between
-   * words that `rejects`; true once the whole text is read.
+   * Writes the words of `text` to `into` from its start, in order: the matches of /[a-z0-9]+(?:-[a-z0-9]+)*\/g
+   * in it lower-cased (/[a-z0-9]+/g without `joinHyphens`), and answers how many. Stops with -1 at the first
+   * character between words that `rejects`. Entries past the count are left as they were: `into` can be
+   * reused without being emptied (emptying an array gives up its storage).
    */
-  collect(text: string, into: Entry[], rejects?: (text: string, index: number, code: number) => boolean): boolean {
-    into.length = 0;
+  collect(text: string, into: Entry[], rejects?: (text: string, index: number, code: number) => boolean): number {
+    let count = 0;
     const length = text.length;
     let index = 0;
     while (index < length) {
       if (!isWordCode(codeAt(text, index))) {
-        if (rejects?.(text, index, text.charCodeAt(index))) return false;
+        if (rejects?.(text, index, text.charCodeAt(index))) return -1;
         index++;
         continue;
       }
@@ -110,9 +111,9 @@ export class WordTable<Entry extends { readonly word: string } = WordEntry> {
         hash = Math.imul(hash ^ HYPHEN, 16777619);
         index++;
       }
-      into.push(this.find(text, start, index, hash));
+      into[count++] = this.find(text, start, index, hash);
     }
-    return true;
+    return count;
   }
 
   private find(text: string, start: number, end: number, hash: number): Entry {

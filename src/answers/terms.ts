@@ -118,19 +118,29 @@ export function documentTerms(text: string): string[] {
 
 const isCyber = (word: string) => word === 'cyber' || (word.includes('-') && word.replace(/-/g, '') === 'cyber');
 
+let plainEntries: WordEntry[] | undefined = [];
+
 const plainWords = new WordTable((word) => ({ word, terms: wordTerms(word), cyber: isCyber(word) }));
 
 /** `documentTerms` one by one, in the same order, without building the list (index builds read millions). */
 export function forEachDocumentTerm(text: string, emit: (term: string) => void): void {
-  const entries: WordEntry[] = [];
-  if (plainWords.collect(text, entries, breaksPlain)) {
-    // The same terms as below; "cyber" and the next word are joined when that word is read.
-    for (let index = 0; index < entries.length; index++) {
-      const entry = entries[index] as WordEntry;
-      if (index > 0 && (entries[index - 1] as WordEntry).cyber) emit(stemWord(`cyber${entry.word.replace(/-/g, '')}`));
-      for (const term of entry.terms) emit(term);
+  // One list of words reused for every text (index builds read hundreds of thousands); taken while
+  // its words are emitted, so a nested call, should an `emit` ever make one, gets a list of its own.
+  const entries = plainEntries ?? [];
+  plainEntries = undefined;
+  try {
+    const count = plainWords.collect(text, entries, breaksPlain);
+    if (count >= 0) {
+      // The same terms as below; "cyber" and the next word are joined when that word is read.
+      for (let index = 0; index < count; index++) {
+        const entry = entries[index] as WordEntry;
+        if (index > 0 && (entries[index - 1] as WordEntry).cyber) emit(stemWord(`cyber${entry.word.replace(/-/g, '')}`));
+        for (const term of entry.terms) emit(term);
+      }
+      return;
     }
-    return;
+  } finally {
+    plainEntries = entries;
   }
   forEachGeneralTerm(text, emit);
 }

@@ -57,7 +57,7 @@ describe('documentTerms', () => {
     let plain = 0;
     fc.assert(
       fc.property(fc.oneof(text, fc.string({ unit: 'grapheme', maxLength: 40 })), (sample) => {
-        const read = table.collect(sample, [], breaksPlain);
+        const read = table.collect(sample, [], breaksPlain) >= 0;
         if (read) plain++;
         expect(read).toBe(isPlain(sample));
       }),
