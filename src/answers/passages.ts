@@ -30,21 +30,27 @@ export interface Passage {
 /** Sentence ends, except after abbreviations the articles use ("U.S.", "Sept.", "Mr.", "W."). */
 const ABBREVIATION = /(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|No|Inc|Co|Corp|vs)|\b[A-Z]|U\.S|U\.K|U\.N)\.$/;
 
+/** Where a sentence ends: one expression for every paragraph (an index build splits tens of thousands). */
+const SENTENCE_END = /[.!?][”"’)]*\s+(?=[“"‘(]?[A-Z0-9])/g;
+/** Shorter pieces are not sentences worth a passage. */
+const SENTENCE_MIN = 8;
+
 /** Splits a paragraph into sentences, each an exact substring of it. */
 export function splitSentences(paragraph: string): string[] {
   const sentences: string[] = [];
-  const boundary = /[.!?][”"’)]*\s+(?=[“"‘(]?[A-Z0-9])/g;
+  const boundary = SENTENCE_END;
+  boundary.lastIndex = 0;
   let start = 0;
   for (let match = boundary.exec(paragraph); match; match = boundary.exec(paragraph)) {
     const end = match.index + match[0].trimEnd().length;
-    const candidate = paragraph.slice(start, end);
     if (ABBREVIATION.test(paragraph.slice(start, match.index + 1))) continue;
-    sentences.push(candidate.trim());
+    const sentence = paragraph.slice(start, end).trim();
+    if (sentence.length >= SENTENCE_MIN) sentences.push(sentence);
     start = match.index + match[0].length;
   }
   const rest = paragraph.slice(start).trim();
-  if (rest) sentences.push(rest);
-  return sentences.filter((sentence) => sentence.length >= 8);
+  if (rest.length >= SENTENCE_MIN) sentences.push(rest);
+  return sentences;
 }
 
 /**
@@ -87,6 +93,8 @@ class SentencePassage implements Passage {
   }
 }
 
+const NO_IDS: readonly string[] = [];
+
 /** More candidates than this and a mention adds no names to a sentence's context. */
 const AMBIGUOUS_MENTION_MAX = 8;
 
@@ -96,19 +104,24 @@ export function buildPassages(briefing: Briefing, names: NameResolver): Passage[
 
   // Sentences naming the same people share one context.
   const contexts = new Map<string, readonly string[]>();
+  // The entities a sentence names: one list for all sentences (most name none), `count` long.
+  const mentioned: string[] = [];
+  let count = 0;
+  const mention = (_: string, ids: readonly string[]) => {
+    // A name shared by many entities ("Zhang" in a large corpus) says nothing about
+    // which one the sentence means; listing them all would make each context, and the
+    // index build, grow with the square of the corpus.
+    if (ids.length <= AMBIGUOUS_MENTION_MAX) for (const id of ids) mentioned[count++] = id;
+  };
   const addSentences = (article: LoadedArticle) => {
     for (const paragraph of article.paragraphs) {
       for (const sentence of splitSentences(paragraph)) {
-        // A name shared by many entities ("Zhang" in a large corpus) says nothing about
-        // which one the sentence means; listing them all would make each context, and the
-        // index build, grow with the square of the corpus.
-        const mentioned: string[] = [];
-        names.forEachMention(sentence, (_, ids) => {
-          if (ids.length <= AMBIGUOUS_MENTION_MAX) mentioned.push(...ids);
-        });
-        const key = mentioned.join('\u0000');
+        count = 0;
+        names.forEachMention(sentence, mention);
+        const ids = count === 0 ? NO_IDS : mentioned.slice(0, count);
+        const key = ids.join('\u0000');
         let context = contexts.get(key);
-        if (context === undefined) contexts.set(key, (context = namesOf(mentioned)));
+        if (context === undefined) contexts.set(key, (context = namesOf(ids)));
         passages.push(new SentencePassage(sentence, context, article.id));
       }
     }

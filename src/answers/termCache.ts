@@ -53,11 +53,12 @@ export class TermCache {
     if (parts.length === 0) return NO_TERMS;
     if (parts.length === 1) return this.of(parts[0] ?? '');
     // The parts' own lists, in order: copying them into one list was a large share of the build's garbage.
-    const runs: (readonly string[])[] = [];
+    // Sized once: an array grown by `push` reserves room for many more runs than a few parts need.
+    const runs = new Array<readonly string[]>(parts.length);
     for (let index = 0; index < parts.length; index++) {
       const entry = this.entry(parts[index] ?? '');
       if (index < parts.length - 1 && (entry.joinsNext ??= JOINS_NEXT.test(entry.text))) return documentTerms(parts.join(separator));
-      runs.push(entry.terms);
+      runs[index] = entry.terms;
     }
     return { runs };
   }
