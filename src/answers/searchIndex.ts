@@ -55,13 +55,36 @@ class IntList {
     }
     this.values[this.length++] = value;
   }
+}
 
-  /** Makes room for `count` more values, so a loop can write them into `values` directly. */
-  reserve(count: number): void {
-    if (this.length + count <= this.values.length) return;
-    const grown = new Int32Array(Math.max(this.values.length * 2, this.length + count));
-    grown.set(this.values);
-    this.values = grown;
+/**
+ * The build's (document, field, term) entries, three numbers each, in fixed-size chunks: a large
+ * index has millions, and one array grown by doubling copied them over and over and held twice
+ * the memory at the end (off the garbage-collected heap, but counted against it).
+ */
+class EntryChunks {
+  /** Entries per chunk, times three numbers. */
+  static readonly SIZE = 3 << 15;
+  readonly chunks: Int32Array[] = [];
+  private current = new Int32Array(0);
+  /** Numbers written to `current`. */
+  private used = EntryChunks.SIZE;
+
+  add(doc: number, fieldAndFrequency: number, term: number): void {
+    if (this.used === EntryChunks.SIZE) {
+      this.current = new Int32Array(EntryChunks.SIZE);
+      this.chunks.push(this.current);
+      this.used = 0;
+    }
+    const chunk = this.current;
+    chunk[this.used++] = doc;
+    chunk[this.used++] = fieldAndFrequency;
+    chunk[this.used++] = term;
+  }
+
+  /** Numbers written to chunk `index`. */
+  filled(index: number): number {
+    return index === this.chunks.length - 1 ? this.used : EntryChunks.SIZE;
   }
 }
 
@@ -108,7 +131,7 @@ export class SearchIndex {
     const lengths = new Uint16Array(size * fieldCount);
     const totals = new Float64Array(fieldCount);
     // Every (document, field, term) once, in document order: doc, field × 65536 + frequency, term id.
-    const stream = new IntList();
+    const stream = new EntryChunks();
     // By term id: documents per field (for the inverse document frequency), documents, the last document,
     // and the frequency in the field being read. Grown as terms appear.
     let frequencies = new Int32Array(1024 * fieldCount);
@@ -141,16 +164,11 @@ export class SearchIndex {
         const distinct = present.length;
         lengths[doc * fieldCount + field] = Math.min(distinct, TF_MAX);
         totals[field] = (totals[field] ?? 0) + distinct;
-        // Written in place: this loop runs once per (document, field, term), millions of times on a large corpus.
-        stream.reserve(distinct * 3);
-        const entries = stream.values;
+        // This loop runs once per (document, field, term), millions of times on a large corpus.
         const ids = present.values;
-        let end = stream.length;
         for (let index = 0; index < distinct; index++) {
           const id = ids[index] ?? 0;
-          entries[end++] = doc;
-          entries[end++] = field * 65536 + Math.min(counts[id] ?? 0, TF_MAX);
-          entries[end++] = id;
+          stream.add(doc, field * 65536 + Math.min(counts[id] ?? 0, TF_MAX), id);
           frequencies[id * fieldCount + field] = (frequencies[id * fieldCount + field] ?? 0) + 1;
           counts[id] = 0;
           if (lastDoc[id] !== doc) {
@@ -158,7 +176,6 @@ export class SearchIndex {
             docCounts[id] = (docCounts[id] ?? 0) + 1;
           }
         }
-        stream.length = end;
       }
     }
 
@@ -178,24 +195,25 @@ export class SearchIndex {
       const matching = frequencies[slot] || 1;
       inverses[slot] = Math.log(1 + (size - matching + 0.5) / (matching + 0.5));
     }
-    const entries = stream.values;
-    for (let entry = 0; entry < stream.length; entry += 3) {
-      const doc = entries[entry] ?? 0;
-      const field = (entries[entry + 1] ?? 0) >>> 16;
-      const frequency = (entries[entry + 1] ?? 0) & 0xffff;
-      const id = entries[entry + 2] ?? 0;
-      if (lastDoc[id] !== doc) {
-        lastDoc[id] = doc;
-        this.docs[filled[id] ?? 0] = doc;
-        filled[id] = (filled[id] ?? 0) + 1;
+    stream.chunks.forEach((entries, chunk) => {
+      for (let entry = 0, end = stream.filled(chunk); entry < end; entry += 3) {
+        const doc = entries[entry] ?? 0;
+        const field = (entries[entry + 1] ?? 0) >>> 16;
+        const frequency = (entries[entry + 1] ?? 0) & 0xffff;
+        const id = entries[entry + 2] ?? 0;
+        if (lastDoc[id] !== doc) {
+          lastDoc[id] = doc;
+          this.docs[filled[id] ?? 0] = doc;
+          filled[id] = (filled[id] ?? 0) + 1;
+        }
+        const inverse = inverses[id * fieldCount + field] ?? 0;
+        const length = lengths[doc * fieldCount + field] ?? 0;
+        const average = averages[field] || 1;
+        const bm25 = inverse * (D + (frequency * (K + 1)) / (frequency + K * (1 - B + (B * length) / average)));
+        const at = (filled[id] ?? 1) - 1;
+        this.impacts[at] = (this.impacts[at] ?? 0) + (boosts[field] ?? 1) * bm25;
       }
-      const inverse = inverses[id * fieldCount + field] ?? 0;
-      const length = lengths[doc * fieldCount + field] ?? 0;
-      const average = averages[field] || 1;
-      const bm25 = inverse * (D + (frequency * (K + 1)) / (frequency + K * (1 - B + (B * length) / average)));
-      const at = (filled[id] ?? 1) - 1;
-      this.impacts[at] = (this.impacts[at] ?? 0) + (boosts[field] ?? 1) * bm25;
-    }
+    });
 
     this.score = new Float64Array(size);
     this.covered = new Float64Array(size);
