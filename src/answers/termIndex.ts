@@ -82,13 +82,18 @@ export class TermIndex<T> {
   ) {
     const fields = Object.keys(boost);
     const boosts = fields.map((field) => boost[field] ?? 1);
-    let current: { id: number; values: Record<string, FieldValue> } = { id: -1, values: {} };
+    // The fields of the item being read (the index asks for them field by field).
+    let currentId = -1;
+    let current: Record<string, FieldValue> = {};
     this.index = new SearchIndex(
       lexicon,
       items.length,
       (id, field, emit) => {
-        if (current.id !== id) current = { id, values: fieldsOf(items[id] as T) };
-        const value = current.values[fields[field] ?? ''] ?? '';
+        if (currentId !== id) {
+          currentId = id;
+          current = fieldsOf(items[id] as T);
+        }
+        const value = current[fields[field] ?? ''] ?? '';
         if (typeof value === 'string') forEachDocumentTerm(value, emit);
         else if (isTermList(value)) for (const term of value) emit(term);
         else for (const run of value.runs) for (const term of run) emit(term);
