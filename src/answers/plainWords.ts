@@ -4,12 +4,15 @@
  * words are read and looked up by their characters, without cutting each out
  * as a string first: index builds read millions of words, almost all seen
  * before, and making and hashing a string per word was most of their analysis.
+ * The name scan (`nameWords` in names.ts) reads plain text through a table of its own.
  */
 
 /**
  * Text the general path must read: characters other than ASCII, or something `foldText` rewrites
  * besides case. Curly double quotes, dashes and the ellipsis are the exception: `foldText` turns
  * them into commas, and here too they only separate words (quotations are full of them).
+ * The definition `breaksPlain` applies character by character while the words are read; a
+ * property test holds the two to each other.
  */
 const NOT_PLAIN = /[^\p{ASCII}“”—–…]/u;
 const REWRITTEN = /['`]|u\.|united states/i;
