@@ -12,7 +12,7 @@ import { measureAnswers } from './answers.js';
 import { measureFanout } from './fanout.js';
 import { measureInteractions } from './interactions.js';
 import { COMMANDS } from './questions.js';
-import { formatTable, machine, type Metric } from './report.js';
+import { formatTable, machine, speedProbe, type Metric } from './report.js';
 import { measureScalePoint, type ScalePoint } from './scale.js';
 import { measureStartup } from './startup.js';
 
@@ -40,6 +40,8 @@ async function section<T>(name: string, work: () => T | Promise<T>): Promise<T |
   }
 }
 
+// Before any section, so its garbage is gone by the time they run.
+const probe = speedProbe();
 const engine = createAnswerEngine(loadBriefing());
 const answers = await section('answers', () => measureAnswers(engine, 400));
 const scaleSizes = quick ? [100, 1000] : [100, 1000, 10_000];
@@ -92,7 +94,7 @@ const box = machine();
 if (json) {
   const byCommand = (key: 'p50_us' | 'p99_us') => (answers ? Object.fromEntries(COMMANDS.map((command) => [command, answers[command][key]])) : null);
   const result = {
-    machine: box,
+    machine: { ...box, speed_probe: probe },
     quick,
     answer_p50_us: byCommand('p50_us'),
     answer_p99_us: byCommand('p99_us'),
@@ -118,6 +120,7 @@ if (json) {
   process.stdout.write(`${JSON.stringify(result)}\n`);
 } else {
   process.stdout.write(`${formatTable(metrics)}\n\nmachine: ${box.cpu}, ${box.cores} cores, Node ${box.node}, ${box.platform}${quick ? ' (--quick)' : ''}\n`);
+  process.stdout.write(`speed probe (fixed work, lower is faster; compare runs by it): integer loop ${probe.integer_ms} ms, allocation loop ${probe.allocation_ms} ms\n`);
   for (const [name, message] of Object.entries(errors)) process.stdout.write(`error in ${name}: ${message}\n`);
 }
 // discord.js and the local Discord leave handles open; the numbers are out.
