@@ -5,7 +5,7 @@
  * sources" otherwise, never a guess).
  */
 import { briefAnswer } from './brief.js';
-import { notFound, requireText, unresolvedName } from './common.js';
+import { notFound, requireText, RERUN_AS_WHO, unresolvedName } from './common.js';
 import type { EngineContext } from './context.js';
 import { findDate, findDateQuery } from './questionDates.js';
 import { dateTitle, eventsAnswer, eventsOnDate, findEvents } from './events.js';
@@ -172,14 +172,14 @@ const who: Route = (ctx, q) => {
   const name = recase(q, (match[1] ?? match[2] ?? match[3] ?? '').trim());
   const resolution = ctx.names.resolve(name);
   if (resolution.status === 'found') return entityCard(ctx, resolution.entity);
-  if (resolution.status === 'ambiguous') return unresolvedName(name, resolution, { command: 'who', option: 'name', options: {} });
+  if (resolution.status === 'ambiguous') return unresolvedName(name, resolution, RERUN_AS_WHO);
   // "Who is Susan Rice, the national security adviser?": the name it opens with.
   const opening = ctx.names.leadingEntity(name);
   if (opening) return entityCard(ctx, opening);
   const topic = /^(?:tell me|what do|describe|info|profile)/.test(q.text) ? (ctx.topics.find(name) ?? ctx.topics.leadingTopic(name)) : undefined;
   if (topic) return timelineAnswer(ctx, { topic: topic.id });
   // A typo'd name gets "did you mean"; a longer phrase that names no one is a question for the search.
-  if (resolution.suggestions.length > 0 && name.split(' ').length <= 4) return unresolvedName(name, resolution, { command: 'who', option: 'name', options: {} });
+  if (resolution.suggestions.length > 0 && name.split(' ').length <= 4) return unresolvedName(name, resolution, RERUN_AS_WHO);
   // Not a name: "Who won the 2016 election?" is a question for the search, which declines it if uncovered.
   return undefined;
 };
@@ -213,10 +213,11 @@ const disagreements: Route = (ctx, q) => {
 };
 
 const inSources: Route = (ctx, q) => {
-  const name = IN_SOURCES.exec(q.text)?.[1];
-  if (!name) return undefined;
-  const resolution = ctx.names.resolve(recase(q, name));
-  return resolution.status === 'found' ? entityCard(ctx, resolution.entity) : unresolvedName(recase(q, name), resolution, { command: 'who', option: 'name', options: {} });
+  const match = IN_SOURCES.exec(q.text)?.[1];
+  if (!match) return undefined;
+  const name = recase(q, match);
+  const resolution = ctx.names.resolve(name);
+  return resolution.status === 'found' ? entityCard(ctx, resolution.entity) : unresolvedName(name, resolution, RERUN_AS_WHO);
 };
 
 const ROUTES: readonly Route[] = [help, brief, disagreements, sources, inSources, onThisDay, timeline, quote, figure, when, whatHappened, who, whatIs, bareName, bareTopic];

@@ -42,6 +42,9 @@ export function notFound(title: string, lines: string[], suggestions: string[] =
   };
 }
 
+/** Picking a candidate reruns `/who` with it: for names typed to `/who` or asked about in a question (shared, so frozen). */
+export const RERUN_AS_WHO: Rerun = Object.freeze({ command: 'who', option: 'name', options: Object.freeze({}) });
+
 /** The answer when a name did not resolve to one entity: a choice, or "not in the sources". */
 export function unresolvedName(input: string, resolution: Exclude<Resolution, { status: 'found' }>, rerun: Rerun): Answer {
   const shown = shorten(input);

@@ -71,15 +71,15 @@ export function disagreementsAnswer(ctx: EngineContext, subject?: string): Answe
   const disputed = ctx.briefing.summary.figures.filter(isDiscrepancy);
   // "about anything", "about it": no subject at all.
   const terms = subject ? queryTerms(subject) : [];
-  if (terms.length === 0) subject = undefined;
-  else {
+  const about = terms.length > 0 ? subject : undefined;
+  if (about) {
     const [hit] = ctx.figureIndex.find({ terms, anchors: [] }, { minCoverage: 0.5, limit: 1, filter: isDiscrepancy });
     if (hit) return figureAnswer(ctx, hit.item);
   }
   const citations = ctx.citations();
   const ordered = [...disputed.filter((figure) => figure.verdict === 'conflict'), ...disputed.filter((figure) => figure.verdict !== 'conflict')];
-  const opening = subject
-    ? `I found no disagreement between the sources about “${subject.slice(0, 80)}”. Where they do disagree:`
+  const opening = about
+    ? `I found no disagreement between the sources about “${about.slice(0, 80)}”. Where they do disagree:`
     : `The sources disagree on ${ordered.length} point${ordered.length === 1 ? '' : 's'} (real conflicts first, then differences of wording):`;
   return {
     kind: 'discrepancy',

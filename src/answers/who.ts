@@ -1,6 +1,6 @@
 /** `who`: an entity card, everything the articles say about one person or organisation. */
 import type { Entity } from '../summary/schema.js';
-import { quoted, requireText, unresolvedName } from './common.js';
+import { quoted, requireText, RERUN_AS_WHO, unresolvedName } from './common.js';
 import type { EngineContext } from './context.js';
 import { formatFactDate } from './dates.js';
 import { NAME_MAX } from './limits.js';
@@ -14,7 +14,7 @@ const OUTLETS_SHOWN = 6;
 export function whoAnswer(ctx: EngineContext, name: string | undefined): Answer {
   const input = requireText(name, 'name', NAME_MAX);
   const resolution = ctx.names.resolve(input);
-  if (resolution.status !== 'found') return unresolvedName(input, resolution, { command: 'who', option: 'name', options: {} });
+  if (resolution.status !== 'found') return unresolvedName(input, resolution, RERUN_AS_WHO);
   return entityCard(ctx, resolution.entity);
 }
 

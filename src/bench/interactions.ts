@@ -55,13 +55,15 @@ async function localDiscordWithCommands(): Promise<LocalDiscord> {
 function distinctInteractions(briefing: Briefing, count: number): CommandInput[] {
   const names = [...new Set(briefing.summary.entities.flatMap((entity) => [entity.name, ...entity.aliases]))].filter((name) => name.length <= NAME_MAX);
   const days = Array.from({ length: 366 }, (_, day) => new Date(Date.UTC(2016, 0, 1 + day)).toISOString().slice(5, 10));
+  /** The i-th request of a kind, made from the i-th of `values` while there is one. */
+  const from = (values: readonly string[], make: (value: string) => CommandInput) => (i: number) => (values[i] === undefined ? undefined : make(values[i]));
   const makers: ((index: number) => CommandInput | undefined)[] = [
-    (i) => (names[i] === undefined ? undefined : { name: 'who', options: { name: names[i] as string } }),
-    (i) => (names[i] === undefined ? undefined : { name: 'ask', options: { question: `Who is ${names[i]}?` } }),
-    (i) => (names[i] === undefined ? undefined : { name: 'timeline', options: { actor: names[i] as string } }),
-    (i) => (names[i] === undefined ? undefined : { name: 'quote', options: { speaker: names[i] as string } }),
-    (i) => (days[i] === undefined ? undefined : { name: 'onthisday', options: { date: days[i] as string } }),
-    (i) => (names[i] === undefined ? undefined : { name: 'ask', options: { question: `What did ${names[i]} say?` } }),
+    from(names, (name) => ({ name: 'who', options: { name } })),
+    from(names, (name) => ({ name: 'ask', options: { question: `Who is ${name}?` } })),
+    from(names, (name) => ({ name: 'timeline', options: { actor: name } })),
+    from(names, (name) => ({ name: 'quote', options: { speaker: name } })),
+    from(days, (date) => ({ name: 'onthisday', options: { date } })),
+    from(names, (name) => ({ name: 'ask', options: { question: `What did ${name} say?` } })),
   ];
   const inputs: CommandInput[] = [];
   for (let index = 0; inputs.length < count; index++) {

@@ -82,6 +82,7 @@ export function crossCheck(summary: Summary, bodies: ReadonlyMap<string, string>
     requireIds('topics', entity.topics, 'entities', path, 'topics');
     checkSources(entity.mentions, 'entities', path, 'mentions');
   });
+
   summary.events.forEach((event, index) => {
     const path = `events[${index}]`;
     requireIds('entities', event.actors, 'events', path, 'actors');

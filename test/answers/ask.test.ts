@@ -37,7 +37,6 @@ const CASES: Case[] = [
   // Ambiguous names: a choice, not a guess.
   { question: 'Who is James?', kind: 'ambiguous', fact: /James Comey[\s\S]*James Clapper/ },
   { question: 'Who is the president?', kind: 'ambiguous', fact: /Xi Jinping[\s\S]*Barack Obama/ },
-  // Names the sources never mention.
   // Longer questions that say who someone is, or qualify what they ask about.
   { question: 'Who is Susan Rice, the national security adviser to President Barack Obama during the 2015 talks?', kind: 'who', fact: /^Susan Rice\n/, cites: [sanctionsThreat] },
   { question: 'When did Meng Jianzhu, the Chinese security chief sent by Xi Jinping as his special envoy, meet Susan Rice?', kind: 'timeline', fact: /Susan Rice meets Meng Jianzhu/, cites: [heralding] },
@@ -51,6 +50,7 @@ const CASES: Case[] = [
   { question: 'Do the sources disagree about the weather?', kind: 'discrepancy', fact: /no disagreement between the sources about “weather”/ },
   { question: 'Is Meng Jianzhu in the sources?', kind: 'who', fact: /^Meng Jianzhu\n[\s\S]*Mentioned in 2 of 5 articles/ },
   { question: 'Is Donald Trump in the articles?', kind: 'not_found', fact: /“Donald Trump” is not in the sources/ },
+  // Names the sources never mention.
   { question: 'Who is Donald Trump?', kind: 'not_found', fact: /not in the sources/i },
   { question: 'Who is Nick Rosman?', kind: 'not_found', fact: /Did you mean Nick Rossmann\?/ },
   { question: "Who is Xi Jinping's wife?", kind: 'not_found', fact: /Did you mean Xi Jinping\?/ },
