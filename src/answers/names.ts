@@ -92,12 +92,25 @@ const nameEntries: { word: string }[] = [];
 
 /** `generalNameWords`, read through `plainNameWords` when the text is plain. */
 export function nameWords(text: string): string[] {
-  if (NOT_PLAIN_NAME_TEXT.test(text)) return generalNameWords(text);
-  const count = plainNameWords.collect(text, nameEntries);
-  const words = new Array<string>(count);
-  for (let index = 0; index < count; index++) words[index] = (nameEntries[index] as { word: string }).word;
+  const words: string[] = [];
+  words.length = nameWordsInto(text, words);
   return words;
 }
+
+/** `nameWords` written to `into` from its start (entries past the count left as they were); answers the count. */
+function nameWordsInto(text: string, into: string[]): number {
+  if (NOT_PLAIN_NAME_TEXT.test(text)) {
+    const words = generalNameWords(text);
+    for (let index = 0; index < words.length; index++) into[index] = words[index] as string;
+    return words.length;
+  }
+  const count = plainNameWords.collect(text, nameEntries);
+  for (let index = 0; index < count; index++) into[index] = (nameEntries[index] as { word: string }).word;
+  return count;
+}
+
+/** The words `forEachMention` reads, one list for every call (the index build reads every article sentence); taken while in use. */
+let mentionWords: string[] | undefined = [];
 
 function stripTitles(key: string): string {
   const words = key.split(' ');
@@ -105,7 +118,12 @@ function stripTitles(key: string): string {
   return kept.length > 0 ? kept.join(' ') : key;
 }
 
-const NO_LENGTHS: readonly number[] = [];
+/** A step of an alias read word by word: where the alias ends, its key and entities. */
+interface PhraseNode {
+  phrase?: string;
+  ids?: readonly string[];
+  next?: Map<string, PhraseNode>;
+}
 
 /** A name entry's search score, best first; the earlier entry on a tie. */
 interface Ranked {
@@ -142,10 +160,11 @@ export class NameResolver {
   private readonly entries: NameEntry[] = [];
   /** The words of every entry, for typo-tolerant and prefix look-ups. */
   private readonly fuzzy: SearchIndex;
-  /** First word of an alias → the alias lengths (in words) starting with it, longest first: what `mentionsIn` tries. */
-  private readonly aliasLengths = new Map<string, number[]>();
-  /** Words a mention can begin with (an alias's first word, a surname): any other word is skipped at once. */
-  private readonly mentionStarts: ReadonlySet<string>;
+  /**
+   * The aliases word by word, from each word a mention can begin with (an alias's first word, a
+   * surname): a text is read word by word along it, without joining words to look a phrase up.
+   */
+  private readonly mentionStarts = new Map<string, PhraseNode>();
   /** Entity → its canonical name, aliases and acronym. */
   private readonly allNames = new Map<string, readonly string[]>();
   private readonly prominence: ReadonlyMap<string, number>;
@@ -235,13 +254,17 @@ export class NameResolver {
         }
       }
     }
-    for (const alias of this.aliases.keys()) {
-      const words = alias.split(' ');
-      const lengths = this.aliasLengths.get(words[0] ?? '') ?? [];
-      if (!lengths.includes(words.length)) lengths.push(words.length);
-      this.aliasLengths.set(words[0] ?? '', lengths.sort((a, b) => b - a));
+    for (const [alias, ids] of this.aliases) {
+      let node: PhraseNode | undefined;
+      for (const word of alias.split(' ')) {
+        const level = node ? (node.next ??= new Map()) : this.mentionStarts;
+        let child = level.get(word);
+        if (!child) level.set(word, (child = {}));
+        node = child;
+      }
+      if (node) Object.assign(node, { phrase: alias, ids });
     }
-    this.mentionStarts = new Set([...this.aliasLengths.keys(), ...this.bySurname.keys()]);
+    for (const surname of this.bySurname.keys()) if (!this.mentionStarts.has(surname)) this.mentionStarts.set(surname, {});
     this.byProminenceAll = [...this.entities.keys()].sort((a, b) => (this.prominence.get(b) ?? 0) - (this.prominence.get(a) ?? 0));
     this.fuzzy = new SearchIndex(lexicon, this.entries.length, (id, _field, emit) => this.entryAt(id).name.split(' ').forEach((word) => emit(word)), [1]);
   }
@@ -300,33 +323,45 @@ export class NameResolver {
 
   /** `mentionsIn` without copying: the ids are the resolver's own (for indexing many texts). */
   forEachMention(text: string, visit: (phrase: string, ids: readonly string[]) => void): void {
-    const words = nameWords(text);
-    for (let start = 0; start < words.length; ) {
-      const first = words[start] ?? '';
-      if (!this.mentionStarts.has(first)) {
-        start++;
-        continue;
-      }
-      let matched = 0;
-      // Longest alias first; a single word last, as an alias or a surname (never a title or a stopword).
-      for (const length of this.aliasLengths.get(first) ?? NO_LENGTHS) {
-        if (start + length > words.length) continue;
-        if ((matched = this.visitPhrase(words, start, length, visit))) break;
-      }
-      if (!matched) matched = this.visitPhrase(words, start, 1, visit);
-      start += Math.max(1, matched);
+    // A nested call (should a `visit` make one) gets a list of its own.
+    const words = mentionWords ?? [];
+    mentionWords = undefined;
+    try {
+      this.scanMentions(words, nameWordsInto(text, words), visit);
+    } finally {
+      mentionWords = words;
     }
   }
 
-  /** Visits the entities `length` words from `start` name, if any; returns `length` if so, else 0. */
-  private visitPhrase(words: readonly string[], start: number, length: number, visit: (phrase: string, ids: readonly string[]) => void): number {
-    const first = words[start] ?? '';
-    if (length === 1 && (STOPWORDS.has(first) || TITLE_WORDS.has(first))) return 0;
-    const phrase = length === 1 ? first : words.slice(start, start + length).join(' ');
-    const ids = this.aliases.get(phrase) ?? (length === 1 ? this.bySurname.get(phrase) : undefined);
+  private scanMentions(words: readonly string[], count: number, visit: (phrase: string, ids: readonly string[]) => void): void {
+    for (let start = 0; start < count; ) {
+      const first = words[start] ?? '';
+      let node = this.mentionStarts.get(first);
+      if (!node) {
+        start++;
+        continue;
+      }
+      // The longest alias of two words or more; else the word alone, as an alias or a surname (never a title or a stopword).
+      let longest: PhraseNode | undefined;
+      let length = 0;
+      for (let next = start + 1; next < count && node.next; next++) {
+        node = node.next.get(words[next] ?? '');
+        if (!node) break;
+        if (node.ids && node.ids.length > 0) [longest, length] = [node, next - start + 1];
+      }
+      if (longest) visit(longest.phrase ?? '', longest.ids ?? []);
+      else length = this.visitWord(first, visit);
+      start += Math.max(1, length);
+    }
+  }
+
+  /** Visits the entities the one word names, if any; returns 1 if so, else 0. */
+  private visitWord(word: string, visit: (phrase: string, ids: readonly string[]) => void): number {
+    if (STOPWORDS.has(word) || TITLE_WORDS.has(word)) return 0;
+    const ids = this.aliases.get(word) ?? this.bySurname.get(word);
     if (!ids || ids.length === 0) return 0;
-    visit(phrase, ids);
-    return length;
+    visit(word, ids);
+    return 1;
   }
 
   /** Entities whose names start with what was typed so far, most prominent first (for autocomplete). */
