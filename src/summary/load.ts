@@ -7,14 +7,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
-import { z } from 'zod';
 import { BodyRuleError, extractBody } from '../corpus/body.js';
 import { crossCheck } from './crossCheck.js';
+import { parseSummary } from './parseSummary.js';
 import { createParseCache, DEFAULT_PARSE_CACHE_DIR, isCacheMiss, type ParseCache } from './parseCache.js';
 import { formatPath, SummaryLoadError, type DataProblem } from './problems.js';
 import {
   SUMMARY_FILES,
-  SummarySchema,
   type Article,
   type Entity,
   type Event,
@@ -174,14 +173,6 @@ function groupBy<T>(items: readonly T[], keysOf: (item: T) => readonly string[])
   return groups;
 }
 
-/**
- * The schema compiled by zod into straight-line checks (`z.compile`): the same output and the same
- * issues (a summary that fails is parsed again by the ordinary parser), about twice as fast on a
- * large summary. Compiled on the first load, not on import.
- */
-let compiledSummarySchema: typeof SummarySchema | undefined;
-const summarySchema = () => (compiledSummarySchema ??= z.compile(SummarySchema));
-
 /** Validates and indexes; throws `SummaryLoadError` listing every problem. */
 export function loadBriefing(options: LoadOptions = {}): Briefing {
   const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
@@ -192,7 +183,7 @@ export function loadBriefing(options: LoadOptions = {}): Briefing {
 
   if (problems.length > 0) throw new SummaryLoadError(problems);
 
-  const parsed = summarySchema().safeParse(merged);
+  const parsed = parseSummary(merged);
   if (!parsed.success) {
     throw new SummaryLoadError(
       parsed.error.issues.map((issue) => ({
