@@ -30,6 +30,9 @@ export interface Passage {
 /** Sentence ends, except after abbreviations the articles use ("U.S.", "Sept.", "Mr.", "W."). */
 const ABBREVIATION = /(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|No|Inc|Co|Corp|vs)|\b[A-Z]|U\.S|U\.K|U\.N)\.$/;
 
+/** Characters before a full stop that `ABBREVIATION` may need to see ("Sept." and the character before it). */
+const ABBREVIATION_REACH = 6;
+
 /** Where a sentence ends: one expression for every paragraph (an index build splits tens of thousands). */
 const SENTENCE_END = /[.!?][”"’)]*\s+(?=[“"‘(]?[A-Z0-9])/g;
 /** Shorter pieces are not sentences worth a passage. */
@@ -43,7 +46,8 @@ export function splitSentences(paragraph: string): string[] {
   let start = 0;
   for (let match = boundary.exec(paragraph); match; match = boundary.exec(paragraph)) {
     const end = match.index + match[0].trimEnd().length;
-    if (ABBREVIATION.test(paragraph.slice(start, match.index + 1))) continue;
+    // The few characters before the stop suffice: four letters at most ("Sept"), and the one before them for `\b`.
+    if (ABBREVIATION.test(paragraph.slice(Math.max(start, match.index - ABBREVIATION_REACH), match.index + 1))) continue;
     const sentence = paragraph.slice(start, end).trim();
     if (sentence.length >= SENTENCE_MIN) sentences.push(sentence);
     start = match.index + match[0].length;

@@ -34,8 +34,7 @@ export function extractBody(raw: string, rule: BodyRule): string[] {
 
   const dropped = new Set(rule.dropLines.map((line) => line.trim()));
   if (dropped.size > 0) {
-    const present = new Set(lines);
-    const unmatched = [...dropped].filter((drop) => !present.has(drop));
+    const unmatched = [...dropped].filter((drop) => !lines.includes(drop));
     if (unmatched.length > 0) throw new BodyRuleError('dropLines', `no line of the article reads "${unmatched[0]}"`);
   }
 
