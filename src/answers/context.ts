@@ -62,11 +62,16 @@ export function createContext(briefing: Briefing): EngineContext {
   const cards = new Map(briefing.articleList.map((article) => [article.id, articleCard(article)]));
   const citeSource = citationCache(cards);
 
+  const { passages, sentenceTerms } = buildPassages(briefing, names);
   const passageIndex = new TermIndex<Passage>(
     lexicon,
-    buildPassages(briefing, names),
+    passages,
     (passage) => ({
-      text: passage.parts ? analysed.joined(passage.parts.texts, passage.parts.separator) : passage.kind === 'sentence' ? analysed.peek(passage.text) : analysed.of(passage.text),
+      text: passage.parts
+        ? analysed.joined(passage.parts.texts, passage.parts.separator)
+        : passage.kind === 'sentence'
+          ? (sentenceTerms.get(passage) ?? analysed.peek(passage.text))
+          : analysed.of(passage.text),
       // Sentences naming the same entities share their context list (see `buildPassages`).
       context: passage.kind === 'sentence' ? analysed.sharedList(passage.context) : analysed.joined(passage.context, ' '),
     }),

@@ -327,13 +327,14 @@ export class NameResolver {
     const words = mentionWords ?? [];
     mentionWords = undefined;
     try {
-      this.scanMentions(words, nameWordsInto(text, words), visit);
+      this.forEachMentionOfWords(words, nameWordsInto(text, words), visit);
     } finally {
       mentionWords = words;
     }
   }
 
-  private scanMentions(words: readonly string[], count: number, visit: (phrase: string, ids: readonly string[]) => void): void {
+  /** `forEachMention` of a text already read into its name words (`nameWords`), the first `count` of `words`. */
+  forEachMentionOfWords(words: readonly string[], count: number, visit: (phrase: string, ids: readonly string[]) => void): void {
     for (let start = 0; start < count; ) {
       const first = words[start] ?? '';
       let node = this.mentionStarts.get(first);

@@ -6,6 +6,8 @@
 import type { Briefing, LoadedArticle } from '../summary/load.js';
 import type { Event, FactDate, Quote, SourceRef } from '../summary/schema.js';
 import type { NameResolver } from './names.js';
+import type { WordEntry } from './plainWords.js';
+import { forEachTermOfWords, plainWordsOf } from './terms.js';
 
 export type PassageKind = 'sentence' | 'event' | 'quote' | 'role' | 'figure';
 
@@ -102,9 +104,16 @@ const NO_IDS: readonly string[] = [];
 /** More candidates than this and a mention adds no names to a sentence's context. */
 const AMBIGUOUS_MENTION_MAX = 8;
 
-export function buildPassages(briefing: Briefing, names: NameResolver): Passage[] {
+export interface BuiltPassages {
+  passages: Passage[];
+  /** The terms of the article sentences read while finding their names (plain text), for the index build. */
+  sentenceTerms: ReadonlyMap<Passage, readonly string[]>;
+}
+
+export function buildPassages(briefing: Briefing, names: NameResolver): BuiltPassages {
   const namesOf = (ids: readonly string[]) => names.namesOf(ids);
   const passages: Passage[] = [];
+  const sentenceTerms = new Map<Passage, readonly string[]>();
 
   // Sentences naming the same people share one context.
   const contexts = new Map<string, readonly string[]>();
@@ -117,16 +126,29 @@ export function buildPassages(briefing: Briefing, names: NameResolver): Passage[
     // index build, grow with the square of the corpus.
     if (ids.length <= AMBIGUOUS_MENTION_MAX) for (const id of ids) mentioned[count++] = id;
   };
+  // A plain sentence is read once: its words give both its terms and the names it mentions.
+  const entries: WordEntry[] = [];
+  const words: string[] = [];
   const addSentences = (article: LoadedArticle) => {
     for (const paragraph of article.paragraphs) {
       for (const sentence of splitSentences(paragraph)) {
         count = 0;
-        names.forEachMention(sentence, mention);
+        const read = plainWordsOf(sentence, entries);
+        let terms: string[] | undefined;
+        if (read >= 0) {
+          let wordCount = 0;
+          for (let index = 0; index < read; index++) for (const word of (entries[index] as WordEntry).nameWords) words[wordCount++] = word;
+          names.forEachMentionOfWords(words, wordCount, mention);
+          terms = [];
+          forEachTermOfWords(entries, read, (term) => (terms as string[]).push(term));
+        } else names.forEachMention(sentence, mention);
         const ids = count === 0 ? NO_IDS : mentioned.slice(0, count);
         const key = ids.join('\u0000');
         let context = contexts.get(key);
         if (context === undefined) contexts.set(key, (context = namesOf(ids)));
-        passages.push(new SentencePassage(sentence, context, article.id));
+        const passage = new SentencePassage(sentence, context, article.id);
+        passages.push(passage);
+        if (terms) sentenceTerms.set(passage, terms);
       }
     }
   };
@@ -157,5 +179,5 @@ export function buildPassages(briefing: Briefing, names: NameResolver): Passage[
       passages.push(new JoinedPassage('figure', figure.subject, value.value, ': ', figure.keywords, value.sources));
     }
   }
-  return passages;
+  return { passages, sentenceTerms };
 }

@@ -52,6 +52,8 @@ export interface WordEntry {
   terms: readonly string[];
   /** Whether the word combines with the next one ("cyber attack"). */
   cyber: boolean;
+  /** The word's name words (see `nameWords` in names.ts): its hyphenated parts, or the word itself. */
+  nameWords: readonly string[];
 }
 
 /** Lower-case ASCII code of the character at `index` (NaN past the end). */

@@ -120,7 +120,25 @@ const isCyber = (word: string) => word === 'cyber' || (word.includes('-') && wor
 
 let plainEntries: WordEntry[] | undefined = [];
 
-const plainWords = new WordTable((word) => ({ word, terms: wordTerms(word), cyber: isCyber(word) }));
+const plainWords = new WordTable<WordEntry>((word) => ({ word, terms: wordTerms(word), cyber: isCyber(word), nameWords: word.includes('-') ? word.split('-') : [word] }));
+
+/**
+ * The words of a plain text (see `isPlain`) written to `into` from its start, and how many; -1 for
+ * a text that is not plain. Entries past the count are left as they were.
+ */
+export function plainWordsOf(text: string, into: WordEntry[]): number {
+  return plainWords.collect(text, into, breaksPlain);
+}
+
+/** The document terms of a plain text's words (`plainWordsOf`): the same terms, in the same order, as `documentTerms`. */
+export function forEachTermOfWords(entries: readonly WordEntry[], count: number, emit: (term: string) => void): void {
+  // "cyber" and the next word are joined when that word is read.
+  for (let index = 0; index < count; index++) {
+    const entry = entries[index] as WordEntry;
+    if (index > 0 && (entries[index - 1] as WordEntry).cyber) emit(stemWord(`cyber${entry.word.replace(/-/g, '')}`));
+    for (const term of entry.terms) emit(term);
+  }
+}
 
 /** `documentTerms` one by one, in the same order, without building the list (index builds read millions). */
 export function forEachDocumentTerm(text: string, emit: (term: string) => void): void {
@@ -129,14 +147,9 @@ export function forEachDocumentTerm(text: string, emit: (term: string) => void):
   const entries = plainEntries ?? [];
   plainEntries = undefined;
   try {
-    const count = plainWords.collect(text, entries, breaksPlain);
+    const count = plainWordsOf(text, entries);
     if (count >= 0) {
-      // The same terms as below; "cyber" and the next word are joined when that word is read.
-      for (let index = 0; index < count; index++) {
-        const entry = entries[index] as WordEntry;
-        if (index > 0 && (entries[index - 1] as WordEntry).cyber) emit(stemWord(`cyber${entry.word.replace(/-/g, '')}`));
-        for (const term of entry.terms) emit(term);
-      }
+      forEachTermOfWords(entries, count, emit);
       return;
     }
   } finally {

@@ -6,6 +6,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NameResolver, nameWords } from '../../src/answers/names.js';
+import type { WordEntry } from '../../src/answers/plainWords.js';
+import { documentTerms, forEachTermOfWords, plainWordsOf } from '../../src/answers/terms.js';
 import { briefing } from './engine.js';
 
 const resolver = new NameResolver(briefing);
@@ -55,6 +57,24 @@ describe('mentionsIn', () => {
       fc.property(fc.array(word, { maxLength: 12 }), fc.constantFrom(' ', ', ', ' — '), (words, separator) => {
         const text = words.join(separator);
         expect(found(text)).toEqual(bruteForce(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('reads a plain sentence once for both its names and its terms, as the two separate readings would', () => {
+    const word = fc.constantFrom('Susan', 'Rice', 'cyber', 'attack', 'cyber-attack', 'Xi-Jinping', 'U.S.', 'united', 'states', "Xi's", '“said”', '—', '-', 'report-2015', 'Zhang', 'the');
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 14 }), fc.constantFrom(' ', ', ', ' - ', '--'), (words, separator) => {
+        const text = words.join(separator);
+        const entries: WordEntry[] = [];
+        const count = plainWordsOf(text, entries);
+        if (count < 0) return; // not plain: read by the separate general paths
+        const read = entries.slice(0, count);
+        expect(read.flatMap((entry) => entry.nameWords)).toEqual(nameWords(text));
+        const terms: string[] = [];
+        forEachTermOfWords(read, count, (term) => terms.push(term));
+        expect(terms).toEqual(documentTerms(text));
       }),
       { numRuns: 3000 },
     );
