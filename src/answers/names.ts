@@ -154,7 +154,7 @@ export class NameResolver {
   private readonly bySurname = new Map<string, string[]>();
   private readonly roleTerms = new Map<string, Set<string>>();
   /** Role term → entities whose roles use it, so a role lookup never scans every entity. */
-  private readonly roleIndex = new Map<string, Set<string>>();
+  private readonly roleIndex = new Map<string, string[]>();
   /** All entity ids, most prominent first (for an empty autocomplete). */
   private readonly byProminenceAll: string[];
   private readonly entries: NameEntry[] = [];
@@ -221,7 +221,8 @@ export class NameResolver {
       const acronym = acronyms.get(entity.id);
       const allNames = [entity.name, ...entity.aliases, ...(acronym ? [acronym] : [])];
       this.allNames.set(entity.id, allNames);
-      const names = new Set(allNames.map(nameKey).filter(Boolean));
+      const keys = allNames.map(nameKey);
+      const names = new Set(keys.filter(Boolean));
       for (const name of names) {
         this.entries.push({ id: this.entries.length, entity: entity.id, name });
         const words = name.split(' ');
@@ -232,7 +233,7 @@ export class NameResolver {
           set.add(entity.id);
         }
       }
-      const surname = nameKey(entity.name).split(' ').at(-1) ?? '';
+      const surname = (keys[0] ?? '').split(' ').at(-1) ?? '';
       this.surnames.set(entity.id, surname);
       // Only a surname the entity is also known by word for word (every name word is indexed above).
       if (this.words.get(surname)?.has(entity.id)) {
@@ -248,9 +249,10 @@ export class NameResolver {
         const terms = roleTermsOf(roleTexts);
         this.roleTerms.set(entity.id, terms);
         for (const term of terms) {
-          let set = this.roleIndex.get(term);
-          if (!set) this.roleIndex.set(term, (set = new Set()));
-          set.add(entity.id);
+          // Each entity once per term (its terms are a set), in entity order.
+          const ids = this.roleIndex.get(term);
+          if (ids) ids.push(entity.id);
+          else this.roleIndex.set(term, [entity.id]);
         }
       }
     }
@@ -265,7 +267,10 @@ export class NameResolver {
       if (node) Object.assign(node, { phrase: alias, ids });
     }
     for (const surname of this.bySurname.keys()) if (!this.mentionStarts.has(surname)) this.mentionStarts.set(surname, {});
-    this.byProminenceAll = [...this.entities.keys()].sort((a, b) => (this.prominence.get(b) ?? 0) - (this.prominence.get(a) ?? 0));
+    // Weights looked up once, not twice per comparison; a stable sort keeps the briefing's order on ties.
+    this.byProminenceAll = [...this.prominence]
+      .sort((a, b) => b[1] - a[1])
+      .map(([id]) => id);
     this.fuzzy = new SearchIndex(lexicon, this.entries.length, (id, _field, emit) => this.entryAt(id).name.split(' ').forEach((word) => emit(word)), [1]);
   }
 
@@ -434,7 +439,7 @@ export class NameResolver {
     if (terms.length === 0) return [];
     let best: string[] = [];
     let fewestExtra = Infinity;
-    const rarest = terms.map((term) => this.roleIndex.get(term)).sort((a, b) => (a?.size ?? 0) - (b?.size ?? 0))[0];
+    const rarest = terms.map((term) => this.roleIndex.get(term)).sort((a, b) => (a?.length ?? 0) - (b?.length ?? 0))[0];
     for (const id of rarest ?? []) {
       const roleTerms = this.roleTerms.get(id);
       if (!roleTerms || !terms.every((term) => roleTerms.has(term))) continue;

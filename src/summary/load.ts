@@ -20,6 +20,7 @@ import {
   type FactDate,
   type Figure,
   type Quote,
+  type SourceRef,
   type Summary,
   type Topic,
 } from './schema.js';
@@ -233,18 +234,15 @@ export function loadBriefing(options: LoadOptions = {}): Briefing {
   return indexSummary(summary, articleList);
 }
 
-/** The order of `localeCompare`, without building a collator per comparison. */
-const ID_ORDER = new Intl.Collator();
-
 function indexSummary(summary: Summary, articleList: LoadedArticle[]): Briefing {
   const byId = <T extends { id: string }>(items: readonly T[]) => new Map(items.map((item) => [item.id, item]));
 
-  // Keys computed once; dates are ASCII digits, so plain comparison orders them; ids keep locale order.
-  const sortKeys = new Map(summary.events.map((event) => [event, dateSortKey(event.date)]));
-  const eventsByDate = [...summary.events].sort((a, b) => {
-    const [keyA, keyB] = [sortKeys.get(a) as string, sortKeys.get(b) as string];
-    return keyA < keyB ? -1 : keyA > keyB ? 1 : ID_ORDER.compare(a.id, b.id);
-  });
+  // By date, then id; keys computed once. Dates are ASCII digits and ids lowercase kebab-case ASCII
+  // (`IdSchema`), where plain comparison gives the locale order (`localeCompare`; a test checks it).
+  const eventsByDate = summary.events
+    .map((event) => ({ key: dateSortKey(event.date), id: event.id, event }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map(({ event }) => event);
   const dayEvents = eventsByDate.filter((event) => event.date.precision === 'day');
 
   // Alias → entity ids, each entity once per alias, in the order the entities and their names come.
@@ -261,12 +259,17 @@ function indexSummary(summary: Summary, articleList: LoadedArticle[]): Briefing 
     for (const alias of entity.aliases) addAlias(alias, entity.id);
   }
 
-  const articlesMentioning = new Map(
-    summary.entities.map((entity) => [
-      entity.id,
-      [...new Set([...entity.mentions, ...entity.roles.flatMap((role) => role.sources)].map((source) => source.article))],
-    ]),
-  );
+  // Each article once, in the order the mentions, then the roles' sources, first cite it (a few per entity: no set needed).
+  const articlesMentioning = new Map<string, string[]>();
+  for (const entity of summary.entities) {
+    const articles: string[] = [];
+    const add = (sources: readonly SourceRef[]) => {
+      for (const { article } of sources) if (!articles.includes(article)) articles.push(article);
+    };
+    add(entity.mentions);
+    for (const role of entity.roles) add(role.sources);
+    articlesMentioning.set(entity.id, articles);
+  }
 
   const factsPerArticle = new Map<string, number>(articleList.map((article) => [article.id, 0]));
   /** One fact counts once per article it cites (most facts cite one: no set needed). */
