@@ -32,7 +32,7 @@ export interface Passage {
 /** Sentence ends, except after abbreviations the articles use ("U.S.", "Sept.", "Mr.", "W."). */
 const ABBREVIATION = /(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|No|Inc|Co|Corp|vs)|\b[A-Z]|U\.S|U\.K|U\.N)\.$/;
 
-/** Characters before a full stop that `ABBREVIATION` may need to see ("Sept." and the character before it). */
+/** Characters before a full stop that `ABBREVIATION` needs to see: four letters at most ("Sept"), and the one before them for `\b`. */
 const ABBREVIATION_REACH = 6;
 
 /** Where a sentence ends: one expression for every paragraph (an index build splits tens of thousands). */
@@ -48,7 +48,6 @@ export function splitSentences(paragraph: string): string[] {
   let start = 0;
   for (let match = boundary.exec(paragraph); match; match = boundary.exec(paragraph)) {
     const end = match.index + match[0].trimEnd().length;
-    // The few characters before the stop suffice: four letters at most ("Sept"), and the one before them for `\b`.
     if (ABBREVIATION.test(paragraph.slice(Math.max(start, match.index - ABBREVIATION_REACH), match.index + 1))) continue;
     const sentence = paragraph.slice(start, end).trim();
     if (sentence.length >= SENTENCE_MIN) sentences.push(sentence);
@@ -134,13 +133,12 @@ export function buildPassages(briefing: Briefing, names: NameResolver): BuiltPas
       for (const sentence of splitSentences(paragraph)) {
         count = 0;
         const read = plainWordsOf(sentence, entries);
-        let terms: string[] | undefined;
+        const terms: string[] = [];
         if (read >= 0) {
           let wordCount = 0;
           for (let index = 0; index < read; index++) for (const word of (entries[index] as WordEntry).nameWords) words[wordCount++] = word;
           names.forEachMentionOfWords(words, wordCount, mention);
-          terms = [];
-          forEachTermOfWords(entries, read, (term) => (terms as string[]).push(term));
+          forEachTermOfWords(entries, read, (term) => terms.push(term));
         } else names.forEachMention(sentence, mention);
         const ids = count === 0 ? NO_IDS : mentioned.slice(0, count);
         const key = ids.join('\u0000');
@@ -148,7 +146,7 @@ export function buildPassages(briefing: Briefing, names: NameResolver): BuiltPas
         if (context === undefined) contexts.set(key, (context = namesOf(ids)));
         const passage = new SentencePassage(sentence, context, article.id);
         passages.push(passage);
-        if (terms) sentenceTerms.set(passage, terms);
+        if (read >= 0) sentenceTerms.set(passage, terms);
       }
     }
   };

@@ -72,7 +72,7 @@ const NON_ASCII = /[^\p{ASCII}]/u;
 
 /** Lowercase, accents and punctuation removed, spaces collapsed: "Mr. Xí" → "mr xi". */
 export function normalizeName(name: string): string {
-  // ASCII (almost every name): the same steps without Unicode normalisation, in two strings instead of six.
+  // ASCII (almost every name): the same steps, without Unicode normalisation and the strings it makes.
   if (!NON_ASCII.test(name)) return name.toLowerCase().replace(/'/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
   return normalizeAnyName(name);
 }
