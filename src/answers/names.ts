@@ -62,10 +62,7 @@ const TYPOGRAPHIC = /[“”‘—–…]/g;
 /** "Xi Jinping’s" → "xi jinping"; "Mr. Xí" → "mr xi". */
 export function nameKey(text: string): string {
   const plain = NON_ASCII.test(text) ? text.replace(TYPOGRAPHIC, ' ') : text;
-  if (NON_ASCII.test(plain.replace(/’/g, ''))) return normalizeName(plain.replace(/['’]s\b/gi, ''));
-  // Plain ASCII (most text): what `normalizeName` does, without Unicode normalisation.
-  const unquoted = /['’]/.test(plain) ? plain.replace(/['’]s\b/gi, '').replace(/['’]/g, '') : plain;
-  return unquoted.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  return normalizeName(/['’]/.test(plain) ? plain.replace(/['’]s\b/gi, '') : plain);
 }
 
 /** The words of `nameKey(text)`, found directly when the text has no apostrophes or accents. */
@@ -175,12 +172,11 @@ export class NameResolver {
   ) {
     this.entities = briefing.entities;
     for (const [alias, ids] of briefing.aliasIndex) this.aliases.set(alias, [...ids]);
-    // Worked out once per organisation: each is also read in every role that cites it.
-    const acronyms = new Map<string, string>();
+    // Every name of each entity first: an organisation's are also read in every role that cites it.
     for (const entity of briefing.entities.values()) {
       const acronym = entity.kind === 'organization' ? acronymOf(entity.name) : undefined;
+      this.allNames.set(entity.id, [entity.name, ...entity.aliases, ...(acronym ? [acronym] : [])]);
       if (!acronym) continue;
-      acronyms.set(entity.id, acronym);
       const ids = this.aliases.get(acronym);
       if (!ids) this.aliases.set(acronym, [entity.id]);
       else if (!ids.includes(entity.id)) ids.push(entity.id);
@@ -211,17 +207,14 @@ export class NameResolver {
     const organizationText = (id: string): string | undefined => {
       let text = organizationTexts.get(id);
       if (text === undefined) {
-        const organization = briefing.entities.get(id);
-        if (!organization) return undefined;
-        organizationTexts.set(id, (text = [organization.name, ...organization.aliases, acronyms.get(id) ?? ''].join(' ')));
+        const names = this.allNames.get(id);
+        if (!names) return undefined;
+        organizationTexts.set(id, (text = names.join(' ')));
       }
       return text;
     };
     for (const entity of briefing.entities.values()) {
-      const acronym = acronyms.get(entity.id);
-      const allNames = [entity.name, ...entity.aliases, ...(acronym ? [acronym] : [])];
-      this.allNames.set(entity.id, allNames);
-      const keys = allNames.map(nameKey);
+      const keys = (this.allNames.get(entity.id) ?? []).map(nameKey);
       const names = new Set(keys.filter(Boolean));
       for (const name of names) {
         this.entries.push({ id: this.entries.length, entity: entity.id, name });
