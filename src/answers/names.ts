@@ -15,7 +15,7 @@ import type { Entity } from '../summary/schema.js';
 import { Lexicon, type ExpandOptions } from './lexicon.js';
 import { CANDIDATES_MAX } from './limits.js';
 import { SearchIndex, type Slot } from './searchIndex.js';
-import { WordTable } from './plainWords.js';
+import { FOLDED_LETTERS, WordTable } from './plainWords.js';
 import { mayJoinNext } from './termCache.js';
 import { queryTerms, STOPWORDS, TITLE_WORDS } from './terms.js';
 
@@ -75,8 +75,11 @@ export function generalNameWords(text: string): string[] {
   return plain.toLowerCase().match(/[a-z0-9]+/g) ?? [];
 }
 
-/** Text `generalNameWords` only lower-cases and splits: no apostrophe, nothing non-ASCII but `TYPOGRAPHIC`. */
-const NOT_PLAIN_NAME_TEXT = /['\u0080-\u2012\u2015-\u2017\u2019-\u201b\u201e-\u2025\u2027-\uffff]/;
+/**
+ * Text `generalNameWords` only lower-cases, strips of accents and splits: no apostrophe, nothing
+ * non-ASCII but `TYPOGRAPHIC` and the accented letters the word tables fold ("ü" → "u").
+ */
+const NOT_PLAIN_NAME_TEXT = new RegExp(`[^\\x00-\\x26\\x28-\\x7f\\u2013\\u2014\\u2018\\u201c\\u201d\\u2026${FOLDED_LETTERS}]`);
 
 /**
  * Words of plain text, each kept once: the index build reads every article sentence for names, and

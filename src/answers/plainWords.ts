@@ -1,32 +1,58 @@
 /**
- * The fast path of document analysis for plain text: ASCII (and curly double quotes), no apostrophes,
- * no "U." or "United States", i.e. text `foldText` only lower-cases. Its
- * words are read and looked up by their characters, without cutting each out
- * as a string first: index builds read millions of words, almost all seen
+ * The fast path of document analysis for plain text: ASCII (and curly double quotes, dashes and
+ * accented Latin letters like "ü"), no apostrophes, no "U." or "United States", i.e. text `foldText`
+ * only lower-cases and strips of accents. Its words are read and looked up by their characters,
+ * without cutting each out as a string first: index builds read millions of words, almost all seen
  * before, and making and hashing a string per word was most of their analysis.
  * The name scan (`nameWords` in names.ts) reads plain text through a table of its own.
  */
 
 /**
+ * Latin-1 letters whose decomposition (NFKD, as the general paths apply it) is an ASCII letter and
+ * accents: that letter in lower case ("Ü" → "u"); 0 for every other code. Names like "Müller" are
+ * common in news, and one of them used to send a whole sentence down the general path. Worked out
+ * with `normalize` itself, so the two paths cannot disagree on a letter.
+ */
+const LATIN1_BASE = (() => {
+  const table = new Uint8Array(256);
+  for (let code = 0xc0; code <= 0xff; code++) {
+    const base = String.fromCharCode(code).normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+    if (/^[a-z]$/.test(base)) table[code] = base.charCodeAt(0);
+  }
+  return table;
+})();
+
+/** The accented letters `LATIN1_BASE` folds, one after the other (for character classes). */
+export const FOLDED_LETTERS = [...LATIN1_BASE.keys()]
+  .filter((code) => LATIN1_BASE[code])
+  .map((code) => String.fromCharCode(code))
+  .join('');
+const FOLDED_LETTER = new RegExp(`[${FOLDED_LETTERS}]`, 'g');
+
+/** `text` with the letters of `LATIN1_BASE` folded to theirs, and upper case left as it is. */
+const foldLatin1 = (text: string) => text.replace(FOLDED_LETTER, (char) => String.fromCharCode(LATIN1_BASE[char.charCodeAt(0)] ?? 0));
+
+/**
  * Text the general path must read: characters other than ASCII, or something `foldText` rewrites
- * besides case. Curly double quotes, dashes and the ellipsis are the exception: `foldText` turns
- * them into commas, and here too they only separate words (quotations are full of them).
+ * besides case and accents. Curly double quotes, dashes and the ellipsis are an exception: `foldText`
+ * turns them into commas, and here too they only separate words (quotations are full of them).
+ * The letters of `LATIN1_BASE` are the other: both paths read them as the letter without its accent.
  * The definition `breaksPlain` applies character by character while the words are read; a
  * property test holds the two to each other.
  */
-const NOT_PLAIN = /[^\p{ASCII}“”—–…]/u;
+const NOT_PLAIN = new RegExp(`[^\\p{ASCII}“”—–…${FOLDED_LETTERS}]`, 'u');
 const REWRITTEN = /['`]|u\.|united states/i;
 
-export const isPlain = (text: string): boolean => !NOT_PLAIN.test(text) && !REWRITTEN.test(text);
+export const isPlain = (text: string): boolean => !NOT_PLAIN.test(text) && !REWRITTEN.test(foldLatin1(text));
 
 const [APOSTROPHE, BACKTICK, DOT, SPACE, LOWER_U, LOWER_D, LOWER_S] = [39, 96, 46, 32, 117, 100, 115];
 /** Non-ASCII characters plain text may hold (see `NOT_PLAIN`): “ ” — – … */
 const PLAIN_NON_ASCII = new Set([0x201c, 0x201d, 0x2014, 0x2013, 0x2026]);
 
-/** Whether `text` has `word` (lower-case letters) at `at`, in any case. */
+/** Whether `text` has `word` (lower-case letters) at `at`, in any case, accents aside. */
 function hasLettersAt(text: string, at: number, word: string): boolean {
   if (at < 0 || at + word.length > text.length) return false;
-  for (let index = 0; index < word.length; index++) if ((text.charCodeAt(at + index) | 32) !== word.charCodeAt(index)) return false;
+  for (let index = 0; index < word.length; index++) if (codeAt(text, at + index) !== word.charCodeAt(index)) return false;
   return true;
 }
 
@@ -38,9 +64,9 @@ function hasLettersAt(text: string, at: number, word: string): boolean {
 export function breaksPlain(text: string, index: number, code: number): boolean {
   if (code >= 128) return !PLAIN_NON_ASCII.has(code);
   if (code === APOSTROPHE || code === BACKTICK) return true;
-  // "U." and "united states", in any case.
-  if (code === DOT) return index > 0 && (text.charCodeAt(index - 1) | 32) === LOWER_U;
-  if (code === SPACE && (text.charCodeAt(index - 1) | 32) === LOWER_D && (text.charCodeAt(index + 1) | 32) === LOWER_S) {
+  // "U." and "united states", in any case, accents aside.
+  if (code === DOT) return index > 0 && codeAt(text, index - 1) === LOWER_U;
+  if (code === SPACE && codeAt(text, index - 1) === LOWER_D && codeAt(text, index + 1) === LOWER_S) {
     return hasLettersAt(text, index - 6, 'united') && hasLettersAt(text, index + 1, 'states');
   }
   return false;
@@ -56,11 +82,20 @@ export interface WordEntry {
   nameWords: readonly string[];
 }
 
-/** Lower-case ASCII code of the character at `index` (NaN past the end). */
+/** Lower-case ASCII code of the character at `index`, accents aside (see `LATIN1_BASE`); NaN past the end. */
 function codeAt(text: string, index: number): number {
   const code = text.charCodeAt(index);
-  return code >= 65 && code <= 90 ? code + 32 : code;
+  if (code < 128) return code >= 65 && code <= 90 ? code + 32 : code;
+  return code < 256 ? LATIN1_BASE[code] || code : code;
 }
+
+/** `text[start…end)` as `codeAt` reads it: lower case, accents folded. */
+function foldedWord(text: string, start: number, end: number): string {
+  const word = text.slice(start, end).toLowerCase();
+  return NON_ASCII.test(word) ? foldLatin1(word) : word;
+}
+
+const NON_ASCII = /[\u0080-\uffff]/;
 
 const isWordCode = (code: number) => (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
 
@@ -93,7 +128,7 @@ export class WordTable<Entry extends { readonly word: string } = WordEntry> {
 
   /**
    * Writes the words of `text` to `into` from its start, in order: the matches of /[a-z0-9]+(?:-[a-z0-9]+)*\/g
-   * in it lower-cased (/[a-z0-9]+/g without `joinHyphens`), and answers how many. Stops with -1 at the first
+   * in it lower-cased, accents folded (/[a-z0-9]+/g without `joinHyphens`), and answers how many. Stops with -1 at the first
    * character between words that `rejects`. Entries past the count are left as they were: `into` can be
    * reused without being emptied (emptying an array gives up its storage).
    */
@@ -128,7 +163,7 @@ export class WordTable<Entry extends { readonly word: string } = WordEntry> {
       if (this.hashes[slot] === hash && sameWord(entry.word, text, start, end)) return entry;
       slot = (slot + 1) & mask;
     }
-    const entry = this.make(text.slice(start, end).toLowerCase());
+    const entry = this.make(foldedWord(text, start, end));
     this.hashes[slot] = hash;
     this.entries[slot] = entry;
     if (++this.size * 2 > this.hashes.length) this.grow();

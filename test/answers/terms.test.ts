@@ -1,5 +1,5 @@
 /**
- * Document analysis and the name scan have fast paths for plain ASCII text (see `plainWords.ts`):
+ * Document analysis and the name scan have fast paths for plain text, accented Latin letters included (see `plainWords.ts`):
  * they must give exactly the terms and words the general paths give, cyber joins and hyphens included.
  */
 import fc from 'fast-check';
@@ -15,7 +15,7 @@ const generalTerms = (text: string) => {
 };
 
 /** Pieces news text is made of, and the characters that decide which path reads it. */
-const PIECES = ['Cyber', 'cyber', 'attack', 'Xi', 'U.S.', 'united states', 'Rice’s', "Rice's", 'don’t', 'Müller', '9-11', '2,000', 'co-operate', 'cyber-security', ' ', '  ', '-', '--', '.', ',', '“', '”', '‘', '’', '—', '–', '…', '(', ')', 'a', 'B', '7', 'é', '中国'];
+const PIECES = ['Cyber', 'cyber', 'attack', 'Xi', 'U.S.', 'united states', 'Rice’s', "Rice's", 'don’t', 'Müller', '9-11', '2,000', 'co-operate', 'cyber-security', ' ', '  ', '-', '--', '.', ',', '“', '”', '‘', '’', '—', '–', '…', '(', ')', 'a', 'B', '7', 'é', 'Ü', 'ÿ', 'Ñ', 'ß', 'Æ', 'ø', 'Ð', 'ª', '²', 'e\u0301', '中国'];
 
 describe('documentTerms', () => {
   it('splits, stems and joins plain text as the general path does', () => {
@@ -52,7 +52,7 @@ describe('documentTerms', () => {
 
   it('decides what is plain while reading the words, as the two expressions of isPlain do', () => {
     const table = new WordTable((word) => ({ word }));
-    const pieces = [...PIECES, 'you.', 'UNITED STATES', 'United  States', 'unitedstates', 'disunited statesman', 'u', '`', 'États'];
+    const pieces = [...PIECES, 'you.', 'UNITED STATES', 'United  States', 'unitedstates', 'disunited statesman', 'u', '`', 'États', 'Ù.', 'Ünited Stätes', 'ünitëd stâtes'];
     const text = fc.array(fc.constantFrom(...pieces), { maxLength: 20 }).map((parts) => parts.join(''));
     let plain = 0;
     fc.assert(
@@ -66,10 +66,20 @@ describe('documentTerms', () => {
     expect(plain).toBeGreaterThan(500);
   });
 
-  it('takes curly double quotes, dashes and ellipses as plain text, not apostrophes or accents', () => {
+  it('takes curly double quotes, dashes, ellipses and accented Latin letters as plain text, not apostrophes or other letters', () => {
     expect(isPlain('“We will not accept progress,” Xi said — again…')).toBe(true);
     expect(isPlain('Rice’s visit')).toBe(false);
-    expect(isPlain('Müller')).toBe(false);
+    expect(isPlain('David Müller and José Núñez')).toBe(true);
+    // Letters that do not decompose into an ASCII letter and an accent, and an accent typed on its own.
+    for (const other of ['Søren', 'Straße', 'Ærø', 'Ðað', 'Jose\u0301', '习近平']) expect(isPlain(other)).toBe(false);
+    // Folded, "Ù.S." and "Ünited States" are "u.s." and "united states": the general path rewrites them.
+    expect(isPlain('the Ù.S. team')).toBe(false);
+    expect(isPlain('the Ünited States team')).toBe(false);
+  });
+
+  it('reads accented Latin letters as the letters without their accents', () => {
+    expect(documentTerms('David Müller met José Núñez in Zürich')).toEqual(documentTerms('David Muller met Jose Nunez in Zurich'));
+    expect(generalTerms('David Müller met José Núñez in Zürich')).toEqual(documentTerms('David Muller met Jose Nunez in Zurich'));
   });
 });
 
@@ -79,7 +89,7 @@ describe('nameWords', () => {
     let fast = 0;
     fc.assert(
       fc.property(text, (sample) => {
-        if (!/['’é中]/.test(sample)) fast++;
+        if (!/['’中ßÆøÐª²]|\u0301/.test(sample)) fast++;
         expect(nameWords(sample)).toEqual(generalNameWords(sample));
       }),
       { numRuns: 3000 },
@@ -90,5 +100,6 @@ describe('nameWords', () => {
   it('splits hyphenated words and drops typographic quotes and dashes, as a name key does', () => {
     expect(nameWords('“Xi-Jinping” met Susan Rice — again… in 2015')).toEqual(['xi', 'jinping', 'met', 'susan', 'rice', 'again', 'in', '2015']);
     expect(nameWords("Rice's aide")).toEqual(['rice', 'aide']);
+    expect(nameWords('David Müller-Núñez')).toEqual(['david', 'muller', 'nunez']);
   });
 });
