@@ -45,7 +45,7 @@ export function createContext(briefing: Briefing): EngineContext {
   const names = new NameResolver(briefing, lexicon);
   // The same sentences, titles, actors and speakers recur across indices and items: analyse each once.
   const analysed = new TermCache();
-  const namesOf = (ids: readonly string[]) => analysed.joined(names.namesOf(ids), ' ');
+  const namesOf = (ids: readonly string[]) => analysed.context(ids.map((id) => names.allNamesOf(id)));
   const topicWords = (ids: readonly string[]) =>
     analysed.joined(
       ids.flatMap((id) => {
@@ -66,14 +66,14 @@ export function createContext(briefing: Briefing): EngineContext {
   const passageIndex = new TermIndex<Passage>(
     lexicon,
     passages,
-    (passage) => ({
+    (passage, index) => ({
       text: passage.parts
         ? analysed.joined(passage.parts.texts, passage.parts.separator)
         : passage.kind === 'sentence'
-          ? (sentenceTerms.get(passage) ?? analysed.peek(passage.text))
+          ? (sentenceTerms[index] ?? analysed.peek(passage.text))
           : analysed.of(passage.text),
       // Sentences naming the same entities share their context list (see `buildPassages`).
-      context: passage.kind === 'sentence' ? analysed.sharedList(passage.context) : analysed.joined(passage.context, ' '),
+      context: analysed.context(passage.context),
     }),
     { text: 2, context: 1 },
   );

@@ -142,6 +142,8 @@ function keepBest<T>(list: T[], item: T, size: number, before: (a: T, b: T) => b
   if (list.length > size) list.pop();
 }
 
+const NO_NAMES: readonly string[] = [];
+
 export class NameResolver {
   private readonly entities: ReadonlyMap<string, Entity>;
   /** Folded alias (the briefing's, plus organisation acronyms) → entities using it. */
@@ -385,6 +387,11 @@ export class NameResolver {
   }
 
   /** Every name an entity goes by: canonical, aliases and acronym (for indexing texts about it). */
+  /** An entity's canonical name, aliases and acronym: the same list every time, for caches keyed by it. */
+  allNamesOf(id: string): readonly string[] {
+    return this.allNames.get(id) ?? NO_NAMES;
+  }
+
   namesOf(ids: readonly string[]): string[] {
     const names: string[] = [];
     for (const id of ids) for (const name of this.allNames.get(id) ?? []) names.push(name);

@@ -6,6 +6,7 @@
 import type { Briefing, LoadedArticle } from '../summary/load.js';
 import type { Event, FactDate, Quote, SourceRef } from '../summary/schema.js';
 import type { NameResolver } from './names.js';
+import type { ContextPiece } from './termCache.js';
 import type { WordEntry } from './plainWords.js';
 import { forEachTermOfWords, plainWordsOf } from './terms.js';
 
@@ -18,10 +19,11 @@ export interface Passage {
   /** When `text` joins other texts (an event's title and summary): them and the joiner, for analysing each once. */
   parts?: { texts: readonly string[]; separator: string };
   /**
-   * Extra words a question may use (names, aliases, context): separate texts, indexed as if
-   * joined by spaces, so a name recurring in thousands of contexts is analysed once.
+   * Extra words a question may use (names, aliases, context): texts and lists of texts (an
+   * entity's names) indexed as if joined by spaces, so names recurring in thousands of contexts
+   * are analysed once (see `TermCache.context`).
    */
-  context: readonly string[];
+  context: readonly ContextPiece[];
   label?: string;
   date?: FactDate;
   sources: readonly SourceRef[];
@@ -70,7 +72,7 @@ class JoinedPassage implements Passage {
     first: string,
     second: string,
     separator: string,
-    readonly context: readonly string[],
+    readonly context: readonly ContextPiece[],
     readonly sources: readonly SourceRef[],
     readonly event?: Event,
     readonly date?: FactDate,
@@ -89,7 +91,7 @@ class SentencePassage implements Passage {
 
   constructor(
     readonly text: string,
-    readonly context: readonly string[],
+    readonly context: readonly ContextPiece[],
     private readonly article: string,
   ) {}
 
@@ -98,24 +100,27 @@ class SentencePassage implements Passage {
   }
 }
 
-const NO_IDS: readonly string[] = [];
+const NO_CONTEXT: readonly ContextPiece[] = [];
 
 /** More candidates than this and a mention adds no names to a sentence's context. */
 const AMBIGUOUS_MENTION_MAX = 8;
 
 export interface BuiltPassages {
   passages: Passage[];
-  /** The terms of the article sentences read while finding their names (plain text), for the index build. */
-  sentenceTerms: ReadonlyMap<Passage, readonly string[]>;
+  /**
+   * The terms of the article sentences read while finding their names (plain text), by the passage's
+   * place in `passages`, for the index build; undefined for the other passages.
+   */
+  sentenceTerms: readonly (readonly string[] | undefined)[];
 }
 
 export function buildPassages(briefing: Briefing, names: NameResolver): BuiltPassages {
-  const namesOf = (ids: readonly string[]) => names.namesOf(ids);
+  const namesOf = (id: string) => names.allNamesOf(id);
   const passages: Passage[] = [];
-  const sentenceTerms = new Map<Passage, readonly string[]>();
+  const sentenceTerms: (readonly string[] | undefined)[] = [];
 
-  // Sentences naming the same people share one context.
-  const contexts = new Map<string, readonly string[]>();
+  // Sentences naming the same people share one context, a list of all their names.
+  const contexts = new Map<string, readonly ContextPiece[]>();
   // The entities a sentence names: one list for all sentences (most name none), `count` long.
   const mentioned: string[] = [];
   let count = 0;
@@ -140,27 +145,30 @@ export function buildPassages(briefing: Briefing, names: NameResolver): BuiltPas
           names.forEachMentionOfWords(words, wordCount, mention);
           forEachTermOfWords(entries, read, (term) => terms.push(term));
         } else names.forEachMention(sentence, mention);
-        const ids = count === 0 ? NO_IDS : mentioned.slice(0, count);
-        const key = ids.join('\u0000');
-        let context = contexts.get(key);
-        if (context === undefined) contexts.set(key, (context = namesOf(ids)));
-        const passage = new SentencePassage(sentence, context, article.id);
-        passages.push(passage);
-        if (read >= 0) sentenceTerms.set(passage, terms);
+        let context = NO_CONTEXT;
+        if (count > 0) {
+          const ids = mentioned.slice(0, count);
+          const key = ids.join('\u0000');
+          const known = contexts.get(key);
+          if (known === undefined) contexts.set(key, (context = [names.namesOf(ids)]));
+          else context = known;
+        }
+        if (read >= 0) sentenceTerms[passages.length] = terms;
+        passages.push(new SentencePassage(sentence, context, article.id));
       }
     }
   };
   briefing.articleList.forEach(addSentences);
 
   for (const event of briefing.summary.events) {
-    passages.push(new JoinedPassage('event', event.title, event.summary, '. ', [...namesOf(event.actors), event.location ?? ''], event.sources, event, event.date));
+    passages.push(new JoinedPassage('event', event.title, event.summary, '. ', [...event.actors.map(namesOf), event.location ?? ''], event.sources, event, event.date));
   }
   for (const quote of briefing.summary.quotes) {
-    const speaker = quote.speaker ? namesOf([quote.speaker]) : [quote.speakerLabel ?? ''];
+    const speaker = quote.speaker ? namesOf(quote.speaker) : [quote.speakerLabel ?? ''];
     passages.push({
       kind: 'quote',
       text: quote.text,
-      context: [quote.context, ...speaker],
+      context: [quote.context, speaker],
       label: speaker[0],
       sources: quote.sources,
       quote,
@@ -168,13 +176,13 @@ export function buildPassages(briefing: Briefing, names: NameResolver): BuiltPas
   }
   for (const entity of briefing.summary.entities) {
     for (const role of entity.roles) {
-      const context = namesOf(role.organization ? [entity.id, role.organization] : [entity.id]);
+      const context = role.organization ? [namesOf(entity.id), namesOf(role.organization)] : [namesOf(entity.id)];
       passages.push(new JoinedPassage('role', entity.name, role.title, ': ', context, role.sources));
     }
   }
   for (const figure of briefing.summary.figures) {
     for (const value of figure.values) {
-      passages.push(new JoinedPassage('figure', figure.subject, value.value, ': ', figure.keywords, value.sources));
+      passages.push(new JoinedPassage('figure', figure.subject, value.value, ': ', [figure.keywords], value.sources));
     }
   }
   return { passages, sentenceTerms };

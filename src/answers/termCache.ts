@@ -18,6 +18,8 @@ const JOINS_NEXT = /(?:\bu\.?|united|c-?y-?b-?e-?r)[^\p{L}\p{N}]*$/iu;
 /** Whether a text ending like this may form a term with a text joined after it (see `JOINS_NEXT`). */
 export const mayJoinNext = (text: string): boolean => JOINS_NEXT.test(text);
 
+const isTermList = (value: readonly string[] | TermRuns): value is readonly string[] => Array.isArray(value);
+
 interface Analysed {
   text: string;
   terms: readonly string[];
@@ -27,10 +29,22 @@ interface Analysed {
 
 const NO_TERMS: readonly string[] = [];
 
+/**
+ * A piece of an item's context: a text, or a list of texts many items share (an entity's names),
+ * taken as its texts joined by spaces. A context is its pieces joined by spaces.
+ */
+export type ContextPiece = string | readonly string[];
+
+interface SharedList {
+  terms: readonly string[] | TermRuns;
+  /** Whether the list's texts joined end like `JOINS_NEXT`: tested once when first followed by another piece. */
+  joinsNext?: boolean;
+}
+
 export class TermCache {
   private readonly known = new Map<string, Analysed>();
-  /** Terms of lists of parts shared by many items (the names a sentence mentions), by the list itself. */
-  private readonly sharedLists = new Map<readonly string[], readonly string[] | TermRuns>();
+  /** Terms of lists of parts shared by many items (an entity's names, the names a sentence mentions), by the list itself. */
+  private readonly sharedLists = new Map<readonly string[], SharedList>();
 
   /** Terms of a text other indices will analyse too: kept for them. */
   of(text: string): readonly string[] {
@@ -65,15 +79,43 @@ export class TermCache {
 
   /** `joined(parts, ' ')` for a list many items share (the same array): joined once. */
   sharedList(parts: readonly string[]): readonly string[] | TermRuns {
-    let terms = this.sharedLists.get(parts);
-    if (!terms) this.sharedLists.set(parts, (terms = this.joined(parts, ' ')));
-    return terms;
+    return this.shared(parts).terms;
+  }
+
+  /**
+   * Terms of a context (see `ContextPiece`), as if its pieces were joined by spaces: texts are
+   * analysed once however many contexts hold them, shared lists once however many hold them.
+   */
+  context(pieces: readonly ContextPiece[]): readonly string[] | TermRuns {
+    if (pieces.length === 0) return NO_TERMS;
+    if (pieces.length === 1) {
+      const piece = pieces[0] ?? '';
+      return typeof piece === 'string' ? this.of(piece) : this.sharedList(piece);
+    }
+    const runs: (readonly string[])[] = [];
+    for (let index = 0; index < pieces.length; index++) {
+      const piece = pieces[index] ?? '';
+      const analysed = typeof piece === 'string' ? this.entry(piece) : this.shared(piece);
+      if (index < pieces.length - 1 && (analysed.joinsNext ??= JOINS_NEXT.test(typeof piece === 'string' ? piece : piece.join(' ')))) {
+        return documentTerms(pieces.flat().join(' '));
+      }
+      const terms = analysed.terms;
+      if (isTermList(terms)) runs.push(terms);
+      else for (const run of terms.runs) runs.push(run);
+    }
+    return { runs };
   }
 
   /** Frees the memory once every index is built. */
   clear(): void {
     this.known.clear();
     this.sharedLists.clear();
+  }
+
+  private shared(parts: readonly string[]): SharedList {
+    let shared = this.sharedLists.get(parts);
+    if (!shared) this.sharedLists.set(parts, (shared = { terms: this.joined(parts, ' ') }));
+    return shared;
   }
 
   private entry(text: string): Analysed {

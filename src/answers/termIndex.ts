@@ -76,7 +76,8 @@ export class TermIndex<T> {
   constructor(
     private readonly lexicon: Lexicon,
     private readonly items: readonly T[],
-    fieldsOf: (item: T) => Record<string, FieldValue>,
+    /** The fields of an item, given with its place in `items`. */
+    fieldsOf: (item: T, index: number) => Record<string, FieldValue>,
     boost: Record<string, number>,
     private readonly knows: (term: string) => boolean = () => false,
   ) {
@@ -91,7 +92,7 @@ export class TermIndex<T> {
       (id, field, emit) => {
         if (currentId !== id) {
           currentId = id;
-          current = fieldsOf(items[id] as T);
+          current = fieldsOf(items[id] as T, id);
         }
         const value = current[fields[field] ?? ''] ?? '';
         if (typeof value === 'string') forEachDocumentTerm(value, emit);

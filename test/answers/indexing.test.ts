@@ -22,6 +22,20 @@ describe('TermCache', () => {
     );
   });
 
+  it('analyses a context of texts and shared lists as all its texts joined by spaces', () => {
+    const text = fc.array(fc.constantFrom('cyber', 'U.', 'S.', 'united', 'states', 'attack', 'Xi’s', '“deal”', '-', 'report', '2015', ''), { maxLength: 3 }).map((words) => words.join(' '));
+    // A few lists that contexts share, as the names of an entity are.
+    const lists = [['Xi Jinping', 'Xi'], ['U.', 'S. Embassy'], ['Cyber'], [], ['attack', 'united']];
+    const piece = fc.oneof(text, fc.constantFrom(...lists));
+    const cache = new TermCache();
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 5 }), (pieces) => {
+        expect(termsOf(cache.context(pieces))).toEqual(documentTerms(pieces.flat().join(' ')));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('analyses a shared list of parts once, as its parts joined by spaces', () => {
     const cache = new TermCache();
     const names = ['Xi Jinping', 'U.', 'S. Embassy', 'cyber', 'attacks'];
