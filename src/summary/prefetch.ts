@@ -88,8 +88,7 @@ export function prefetchArticles(dir: string): ArticlePrefetch {
   const done = new Int32Array(new SharedArrayBuffer(4));
   let worker: Worker;
   try {
-    // No inherited flags: the reader needs no loader (under tsx, its hooks would be set up again for nothing).
-    worker = new Worker(READER_SOURCE, { eval: true, execArgv: [], workerData: { dir, names, port: port2, done }, transferList: [port2] });
+    worker = new Worker(READER_SOURCE, { eval: true, workerData: { dir, names, port: port2, done }, transferList: [port2] });
   } catch {
     return NOTHING;
   }
