@@ -10,7 +10,6 @@ import { parseDocument } from 'yaml';
 import { BodyRuleError, extractBody } from '../corpus/body.js';
 import { crossCheck } from './crossCheck.js';
 import { parseSummary } from './parseSummary.js';
-import { prefetchArticles } from './prefetch.js';
 import { createParseCache, DEFAULT_PARSE_CACHE_DIR, isCacheMiss, type ParseCache } from './parseCache.js';
 import { formatPath, SummaryLoadError, type DataProblem } from './problems.js';
 import {
@@ -189,8 +188,6 @@ export function loadBriefing(options: LoadOptions = {}): Briefing {
   const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
   const summaryDir = path.join(dataDir, 'summary');
   const cacheDir = options.parseCacheDir ?? DEFAULT_PARSE_CACHE_DIR;
-  // A large corpus's article files are read on another thread while the summary is parsed and validated.
-  const prefetched = prefetchArticles(path.join(dataDir, 'articles'));
   const { merged, fileOfKey, problems } = readSummaryFiles(summaryDir, cacheDir === false ? undefined : createParseCache(cacheDir));
   const fileFor = (key: PropertyKey) => fileOfKey.get(String(key)) ?? displayPath(path.join(summaryDir, `${String(key)}.yaml`));
 
@@ -213,7 +210,7 @@ export function loadBriefing(options: LoadOptions = {}): Briefing {
     const file = path.join(dataDir, 'articles', article.file);
     let raw: string;
     try {
-      raw = prefetched.take(article.file) ?? readFileSync(file, 'utf8');
+      raw = readFileSync(file, 'utf8');
     } catch {
       problems.push({ file: fileFor('articles'), path: `articles[${index}].file`, message: `cannot read ${displayPath(file)}` });
       return;

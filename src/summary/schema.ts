@@ -105,13 +105,10 @@ export const BodyRuleSchema = z.strictObject({
   dropLines: z.array(z.string().min(1)).default([]),
 });
 
-/** An article's file name in data/articles/: no folders. */
-export const ARTICLE_FILE = /^[\w.-]+\.txt$/;
-
 export const ArticleSchema = z.strictObject({
   id: IdSchema,
   /** File name in data/articles/ (same as in the seed corpus). */
-  file: z.string().regex(ARTICLE_FILE),
+  file: z.string().regex(/^[\w.-]+\.txt$/),
   outlet: z.string().min(1),
   /** `stated`: the page names it; `inferred`: from page furniture, see outletNote; `unknown`: no outlet named. */
   outletBasis: z.enum(['stated', 'inferred', 'unknown']),
