@@ -13,10 +13,35 @@ import { documentTerms } from './terms.js';
  * A part ending like this may change the terms of the part after it once joined: "cyber"
  * combines with the next word, "U." and "united" may become "us" with it. Such joins are analysed whole.
  */
-const JOINS_NEXT = /(?:\bu\.?|united|c-?y-?b-?e-?r)[^\p{L}\p{N}]*$/iu;
+export const JOINS_NEXT = /(?:\bu\.?|united|c-?y-?b-?e-?r)[^\p{L}\p{N}]*$/iu;
 
-/** Whether a text ending like this may form a term with a text joined after it (see `JOINS_NEXT`). */
-export const mayJoinNext = (text: string): boolean => JOINS_NEXT.test(text);
+/**
+ * Characters `JOINS_NEXT` can match before the trailing non-letters: "c-y-b-e-r" at most (the `\b` of a
+ * one-letter "u" looks one character back, well within that).
+ */
+const JOINS_NEXT_REACH = 9;
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** Whether the UTF-16 unit at `index` is a letter or digit (half of a surrogate pair counts as neither). */
+function isLetterOrDigit(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+  return LETTER_OR_DIGIT.test(text[index] ?? '');
+}
+
+/**
+ * Whether a text ending like this may form a term with a text joined after it: `JOINS_NEXT`, tested on
+ * the text's end only. The expression is tried at every position of the text, and tens of thousands of
+ * titles and summaries are tested in an index build; a match can only start in the last
+ * `JOINS_NEXT_REACH` characters before the trailing non-letters. Skipping a surrogate pair as if it were
+ * no letter only tests more of the text.
+ */
+export function mayJoinNext(text: string): boolean {
+  let end = text.length;
+  while (end > 0 && !isLetterOrDigit(text, end - 1)) end--;
+  return JOINS_NEXT.test(end > JOINS_NEXT_REACH ? text.slice(end - JOINS_NEXT_REACH) : text);
+}
 
 const isTermList = (value: readonly string[] | TermRuns): value is readonly string[] => Array.isArray(value);
 
@@ -71,7 +96,7 @@ export class TermCache {
     const runs = new Array<readonly string[]>(parts.length);
     for (let index = 0; index < parts.length; index++) {
       const entry = this.entry(parts[index] ?? '');
-      if (index < parts.length - 1 && (entry.joinsNext ??= JOINS_NEXT.test(entry.text))) return documentTerms(parts.join(separator));
+      if (index < parts.length - 1 && (entry.joinsNext ??= mayJoinNext(entry.text))) return documentTerms(parts.join(separator));
       runs[index] = entry.terms;
     }
     return { runs };
@@ -96,7 +121,7 @@ export class TermCache {
     for (let index = 0; index < pieces.length; index++) {
       const piece = pieces[index] ?? '';
       const analysed = typeof piece === 'string' ? this.entry(piece) : this.shared(piece);
-      if (index < pieces.length - 1 && (analysed.joinsNext ??= JOINS_NEXT.test(typeof piece === 'string' ? piece : piece.join(' ')))) {
+      if (index < pieces.length - 1 && (analysed.joinsNext ??= mayJoinNext(typeof piece === 'string' ? piece : piece.join(' ')))) {
         return documentTerms(pieces.flat().join(' '));
       }
       const terms = analysed.terms;

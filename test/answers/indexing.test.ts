@@ -3,13 +3,29 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dayNumber, EventSpans } from '../../src/answers/eventSpans.js';
 import { Lexicon } from '../../src/answers/lexicon.js';
-import { TermCache } from '../../src/answers/termCache.js';
+import { JOINS_NEXT, mayJoinNext, TermCache } from '../../src/answers/termCache.js';
 import { TermIndex, type TermRuns } from '../../src/answers/termIndex.js';
 import { documentTerms, queryTerms } from '../../src/answers/terms.js';
 import { briefing } from './engine.js';
 
 /** The terms a field value stands for, in order, whether a list or runs of lists. */
 const termsOf = (value: readonly string[] | TermRuns): string[] => (Array.isArray(value) ? [...value] : (value as TermRuns).runs.flat());
+
+describe('mayJoinNext', () => {
+  it('tells what JOINS_NEXT tells of the whole text, from its end only', () => {
+    const pieces = ['cyber', 'CYBER', 'c-y-b-e-r', 'c-yber', 'united', 'Ünited', 'u', 'U', 'u.', '_u', 'xu', 'ſ', 'K', 'é', '𝐀', '😀', '中', '7', ' ', '  ', '.', '-', '—', '”', ',', 'report', 'a'];
+    const text = fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((parts) => parts.join(''));
+    let joining = 0;
+    fc.assert(
+      fc.property(fc.oneof(text, fc.string({ unit: 'grapheme', maxLength: 30 })), (sample) => {
+        if (JOINS_NEXT.test(sample)) joining++;
+        expect(mayJoinNext(sample)).toBe(JOINS_NEXT.test(sample));
+      }),
+      { numRuns: 5000 },
+    );
+    expect(joining).toBeGreaterThan(200);
+  });
+});
 
 describe('TermCache', () => {
   it('analyses joined parts as the joined text would be', () => {
