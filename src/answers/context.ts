@@ -56,8 +56,7 @@ export function createContext(briefing: Briefing): EngineContext {
     );
   const evidenceOf = (sources: readonly SourceRef[]) => sources.map((source) => source.evidence);
   const figureValues = (figure: Figure) => figure.values.flatMap((value) => [value.value, ...evidenceOf(value.sources)]);
-  // Sentences quoted as evidence are indexed twice (as passages, and with their fact): kept from the start.
-  for (const event of briefing.summary.events) evidenceOf(event.sources).forEach((evidence) => analysed.of(evidence));
+  // A figure's values and evidence are indexed twice (as passages, and with the figure): kept from the start.
   for (const figure of briefing.summary.figures) figureValues(figure).forEach((text) => analysed.of(text));
   const cards = new Map(briefing.articleList.map((article) => [article.id, articleCard(article)]));
   const citeSource = citationCache(cards);
@@ -86,7 +85,8 @@ export function createContext(briefing: Briefing): EngineContext {
       title: analysed.of(event.title),
       summary: analysed.joined([event.summary, event.location ?? '', event.date.phrase], ' '),
       names: namesOf(event.actors),
-      evidence: analysed.joined(evidenceOf(event.sources), ' '),
+      // Read once, as it is indexed: an article sentence's own passage reads it as it splits the article.
+      evidence: event.sources.length === 1 ? (event.sources[0]?.evidence ?? '') : evidenceOf(event.sources).join(' '),
     }),
     { title: 2, summary: 1, names: 1.5, evidence: 0.5 },
     knows,
