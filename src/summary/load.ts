@@ -69,10 +69,13 @@ function displayPath(file: string): string {
 }
 
 const NON_ASCII = /[^\p{ASCII}]/u;
+/** Words of letters and digits, one space apart: a name that only needs lower-casing ("Susan Rice"). */
+const PLAIN_NAME = /^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$/;
 
 /** Lowercase, accents and punctuation removed, spaces collapsed: "Mr. Xí" → "mr xi". */
 export function normalizeName(name: string): string {
-  // ASCII (almost every name): the same steps, without Unicode normalisation and the strings it makes.
+  if (PLAIN_NAME.test(name)) return name.toLowerCase();
+  // ASCII (almost every other name): the same steps, without Unicode normalisation and the strings it makes.
   if (!NON_ASCII.test(name)) return name.toLowerCase().replace(/'/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
   return normalizeAnyName(name);
 }
