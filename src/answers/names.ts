@@ -386,12 +386,12 @@ export class NameResolver {
       .map(([id]) => this.entity(id));
   }
 
-  /** Every name an entity goes by: canonical, aliases and acronym (for indexing texts about it). */
   /** An entity's canonical name, aliases and acronym: the same list every time, for caches keyed by it. */
   allNamesOf(id: string): readonly string[] {
     return this.allNames.get(id) ?? NO_NAMES;
   }
 
+  /** Every name the entities go by: canonical, aliases and acronym (for indexing texts about them). */
   namesOf(ids: readonly string[]): string[] {
     const names: string[] = [];
     for (const id of ids) for (const name of this.allNames.get(id) ?? []) names.push(name);

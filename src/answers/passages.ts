@@ -6,8 +6,8 @@
 import type { Briefing, LoadedArticle } from '../summary/load.js';
 import type { Event, FactDate, Quote, SourceRef } from '../summary/schema.js';
 import type { NameResolver } from './names.js';
-import type { ContextPiece } from './termCache.js';
 import type { WordEntry } from './plainWords.js';
+import type { ContextPiece } from './termCache.js';
 import { forEachTermOfWords, plainWordsOf } from './terms.js';
 
 export type PassageKind = 'sentence' | 'event' | 'quote' | 'role' | 'figure';
@@ -115,6 +115,7 @@ export interface BuiltPassages {
 }
 
 export function buildPassages(briefing: Briefing, names: NameResolver): BuiltPassages {
+  // An entity's names: one list per entity, shared by every context naming it.
   const namesOf = (id: string) => names.allNamesOf(id);
   const passages: Passage[] = [];
   const sentenceTerms: (readonly string[] | undefined)[] = [];

@@ -29,7 +29,7 @@ export const FOLDED_LETTERS = [...LATIN1_BASE.keys()]
   .join('');
 const FOLDED_LETTER = new RegExp(`[${FOLDED_LETTERS}]`, 'g');
 
-/** `text` with the letters of `LATIN1_BASE` folded to theirs, and upper case left as it is. */
+/** `text` with each letter of `LATIN1_BASE` replaced by its lower-case base letter, and every other character kept. */
 const foldLatin1 = (text: string) => text.replace(FOLDED_LETTER, (char) => String.fromCharCode(LATIN1_BASE[char.charCodeAt(0)] ?? 0));
 
 /**
@@ -89,13 +89,13 @@ function codeAt(text: string, index: number): number {
   return code < 256 ? LATIN1_BASE[code] || code : code;
 }
 
+const NON_ASCII = /[\u0080-\uffff]/;
+
 /** `text[start…end)` as `codeAt` reads it: lower case, accents folded. */
 function foldedWord(text: string, start: number, end: number): string {
   const word = text.slice(start, end).toLowerCase();
   return NON_ASCII.test(word) ? foldLatin1(word) : word;
 }
-
-const NON_ASCII = /[\u0080-\uffff]/;
 
 const isWordCode = (code: number) => (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
 
@@ -128,8 +128,8 @@ export class WordTable<Entry extends { readonly word: string } = WordEntry> {
 
   /**
    * Writes the words of `text` to `into` from its start, in order: the matches of /[a-z0-9]+(?:-[a-z0-9]+)*\/g
-   * in it lower-cased, accents folded (/[a-z0-9]+/g without `joinHyphens`), and answers how many. Stops with -1 at the first
-   * character between words that `rejects`. Entries past the count are left as they were: `into` can be
+   * in it lower-cased, accents folded (/[a-z0-9]+/g without `joinHyphens`), and answers how many. Stops
+   * with -1 at the first character between words that `rejects`. Entries past the count are left as they were: `into` can be
    * reused without being emptied (emptying an array gives up its storage).
    */
   collect(text: string, into: Entry[], rejects?: (text: string, index: number, code: number) => boolean): number {
