@@ -86,7 +86,7 @@ export function createContext(briefing: Briefing): EngineContext {
       summary: analysed.joined([event.summary, event.location ?? '', event.date.phrase], ' '),
       names: namesOf(event.actors),
       // Read once, as it is indexed: an article sentence's own passage reads it as it splits the article.
-      evidence: event.sources.length === 1 ? (event.sources[0]?.evidence ?? '') : evidenceOf(event.sources).join(' '),
+      evidence: evidenceOf(event.sources).join(' '),
     }),
     { title: 2, summary: 1, names: 1.5, evidence: 0.5 },
     knows,

@@ -15,7 +15,7 @@ import type { Entity } from '../summary/schema.js';
 import { Lexicon, type ExpandOptions } from './lexicon.js';
 import { CANDIDATES_MAX } from './limits.js';
 import { SearchIndex, type Slot } from './searchIndex.js';
-import { FOLDED_LETTERS, WordTable } from './plainWords.js';
+import { FOLDED_LETTERS, NON_ASCII, WordTable } from './plainWords.js';
 import { mayJoinNext } from './termCache.js';
 import { queryTerms, STOPWORDS, TITLE_WORDS } from './terms.js';
 
@@ -53,8 +53,6 @@ export function acronymOf(name: string): string | undefined {
   const words = name.split(/[\s-]+/).filter((word) => /^\p{Lu}/u.test(word));
   return words.length >= 3 ? nameKey(words.map((word) => word[0]).join('')) : undefined;
 }
-
-const NON_ASCII = /[\u0080-\uffff]/;
 
 /** Typographic quotes and dashes: separators in a name key, like the ASCII punctuation they stand in for. */
 const TYPOGRAPHIC = /[“”‘—–…]/g;

@@ -89,7 +89,8 @@ function codeAt(text: string, index: number): number {
   return code < 256 ? LATIN1_BASE[code] || code : code;
 }
 
-const NON_ASCII = /[\u0080-\uffff]/;
+/** Any character outside ASCII (a UTF-16 unit, so half of a surrogate pair too). */
+export const NON_ASCII = /[\u0080-\uffff]/;
 
 /** `text[start…end)` as `codeAt` reads it: lower case, accents folded. */
 function foldedWord(text: string, start: number, end: number): string {

@@ -6,7 +6,7 @@
  * Texts made of such pieces (a list of names, a title and a summary) are
  * analysed piece by piece, so each piece is read once however often it recurs.
  */
-import type { TermRuns } from './termIndex.js';
+import { isTermList, type TermRuns } from './termIndex.js';
 import { documentTerms } from './terms.js';
 
 /**
@@ -42,8 +42,6 @@ export function mayJoinNext(text: string): boolean {
   while (end > 0 && !isLetterOrDigit(text, end - 1)) end--;
   return JOINS_NEXT.test(end > JOINS_NEXT_REACH ? text.slice(end - JOINS_NEXT_REACH) : text);
 }
-
-const isTermList = (value: readonly string[] | TermRuns): value is readonly string[] => Array.isArray(value);
 
 interface Analysed {
   text: string;

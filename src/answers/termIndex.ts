@@ -57,7 +57,8 @@ const termOptions = (term: string) => ({
   prefix: term.length >= 4 && !hasDigit(term),
 });
 
-const isTermList = (value: readonly string[] | TermRuns): value is readonly string[] => Array.isArray(value);
+/** Whether a field's analysed terms are one list rather than runs of lists. */
+export const isTermList = (value: readonly string[] | TermRuns): value is readonly string[] => Array.isArray(value);
 
 type Ranked<T> = Hit<T> & { id: number };
 

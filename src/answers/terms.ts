@@ -5,7 +5,7 @@
  * ("Chinese" ~ "China", "U.S." ~ "United States", "cyber security" ~ "cybersecurity").
  */
 import stem from 'wink-eng-lite-web-model/dist/porter-stemmer.js';
-import { breaksPlain, WordTable, type WordEntry } from './plainWords.js';
+import { breaksPlain, NON_ASCII, WordTable, type WordEntry } from './plainWords.js';
 
 /** Words that carry no subject: question words, auxiliaries, pronouns, filler. */
 export const STOPWORDS: ReadonlySet<string> = new Set(
@@ -43,7 +43,6 @@ const EQUIVALENTS: ReadonlyMap<string, string> = new Map([
   ['losing', 'loss'],
 ]);
 
-const NON_ASCII = /[\u0080-\uffff]/;
 
 /** Typographic quotes and dashes, common in articles: ASCII stand-ins that every later step treats alike. */
 const TYPOGRAPHIC = /[‘’“”—–…]/g;
